@@ -1,0 +1,20 @@
+package dev.twilioconnector.client;
+
+import java.time.Duration;
+
+/**
+ * How to reach Twilio: where, as whom, and how long to wait.
+ *
+ * @param baseUrl         {@code https://api.twilio.com}, a private endpoint or the sandbox
+ * @param accountSid      the account whose resources the paths address
+ * @param credentials     what authenticates the requests
+ * @param connectTimeout  how long to wait for a connection
+ * @param responseTimeout how long to wait for an answer
+ */
+public record ClientSettings(String baseUrl, String accountSid, Credentials credentials,
+                             Duration connectTimeout, Duration responseTimeout) {
+
+    public ClientSettings {
+        baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+}

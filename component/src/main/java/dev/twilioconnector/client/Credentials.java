@@ -1,0 +1,34 @@
+package dev.twilioconnector.client;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * What Twilio's HTTP Basic authentication takes: the Account SID with its Auth Token, or an API
+ * Key SID with its secret. The secret never appears in {@link #toString()}.
+ */
+public final class Credentials {
+
+    private final String username;
+    private final String secret;
+
+    public Credentials(String username, String secret) {
+        this.username = username;
+        this.secret = secret;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    /** The value of the {@code Authorization} header. */
+    String basicAuthorization() {
+        String pair = username + ':' + secret;
+        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String toString() {
+        return "Credentials[username=" + username + ", secret=******]";
+    }
+}

@@ -1,0 +1,23 @@
+package dev.twilioconnector.client;
+
+import dev.twilioconnector.record.FormParameters;
+
+/**
+ * One HTTP request to Twilio.
+ *
+ * @param method  GET, POST or DELETE
+ * @param target  the path and query to request, relative to the base URL ({@code /2010-04-01/...})
+ * @param form    the form parameters of a POST, empty otherwise
+ * @param purpose what the request is for ({@code Messages List}), for error messages and logs
+ */
+public record TwilioRequest(String method, String target, FormParameters form, String purpose) {
+
+    public static TwilioRequest get(String target, String purpose) {
+        return new TwilioRequest("GET", target, new FormParameters(), purpose);
+    }
+
+    @Override
+    public String toString() {
+        return method + ' ' + target;
+    }
+}

@@ -1,0 +1,342 @@
+package dev.twilioconnector.operation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.twilioconnector.TwilioConnectorException;
+import dev.twilioconnector.TwilioConnectorInputException;
+import dev.twilioconnector.catalog.Entity;
+import dev.twilioconnector.catalog.HttpBinding;
+import dev.twilioconnector.catalog.Operation;
+import dev.twilioconnector.client.TwilioRequest;
+import dev.twilioconnector.filter.FilterPlan;
+import dev.twilioconnector.filter.FilterPlanner;
+import dev.twilioconnector.filter.SortOrder;
+import dev.twilioconnector.client.TwilioResponse;
+import dev.twilioconnector.record.BoundPayload;
+import dev.twilioconnector.record.FormParameters;
+import dev.twilioconnector.record.PayloadBinder;
+import dev.twilioconnector.record.RecordReader;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Carries out one operation on an entity: checks every input, turns it into Twilio requests, and
+ * Twilio's answers into records. Each request goes through the one {@code send} function the
+ * connection gives, so whatever stands in front of it (the node throttle, retries) sees them all.
+ */
+public final class OperationRunner {
+
+    private final Function<TwilioRequest, TwilioResponse> send;
+    private final RequestPaths paths;
+    private final RecordReader reader;
+    private final PayloadBinder binder;
+
+    public OperationRunner(String accountSid, Function<TwilioRequest, TwilioResponse> send, ObjectMapper mapper) {
+        this.send = send;
+        this.paths = new RequestPaths(accountSid);
+        this.reader = new RecordReader(mapper);
+        this.binder = new PayloadBinder(mapper);
+    }
+
+    public ConnectorResult run(ConnectorRequest request) {
+        checkPageSize(request.pageSize());
+        switch (request.operation()) {
+            case LIST:
+                return list(request);
+            case GET:
+                return new ConnectorResult(get(request), null);
+            case CREATE:
+                return new ConnectorResult(create(request), null);
+            case UPDATE:
+                return new ConnectorResult(update(request), null);
+            case DELETE:
+                return new ConnectorResult(delete(request), null);
+            default:
+                throw new IllegalStateException("Unhandled operation " + request.operation());
+        }
+    }
+
+    private ConnectorResult list(ConnectorRequest request) {
+        FilterPlan conditions = plan(request.entity(), request.filterClause());
+        Map<String, String> pathValues = merge(binder.addressOf(request.entity(), request.payload()), conditions.parentKeys());
+        Lister lister = new Lister(request, conditions, pathValues);
+        if (request.sortByColumns() != null && !request.sortByColumns().isBlank()) {
+            return lister.sorted(request.sortByColumns());
+        }
+        return lister.page();
+    }
+
+    private Map<String, Object> get(ConnectorRequest request) {
+        Entity entity = request.entity();
+        Map<String, String> pathValues = addressed(request, plan(entity, request.filterClause()));
+        return fetch(entity, pathValues, request.purpose());
+    }
+
+    private Map<String, Object> fetch(Entity entity, Map<String, String> pathValues, String purpose) {
+        String target = paths.expand(entity, entity.binding(Operation.GET), purpose, pathValues);
+        TwilioResponse response = send.apply(TwilioRequest.get(target, purpose));
+        return reader.read(entity, response.body(), pathValues);
+    }
+
+    private Map<String, Object> create(ConnectorRequest request) {
+        Entity entity = request.entity();
+        BoundPayload bound = binder.bind(entity, Operation.CREATE, request.payload());
+        Map<String, String> pathValues = new LinkedHashMap<>(bound.pathValues());
+        if (request.entityId() != null && entity.idField() != null) {
+            pathValues.put(entity.idField(), request.entityId());
+        }
+        return post(entity, Operation.CREATE, pathValues, bound.form(), request.purpose());
+    }
+
+    private Object update(ConnectorRequest request) {
+        Entity entity = request.entity();
+        BoundPayload bound = binder.bind(entity, Operation.UPDATE, request.payload());
+        if (targetsOne(request, bound)) {
+            Map<String, String> pathValues = merge(bound.pathValues(), idOf(request));
+            return post(entity, Operation.UPDATE, pathValues, bound.form(), request.purpose());
+        }
+        List<String> touched = new ArrayList<>();
+        for (Map<String, String> target : matching(request, bound.pathValues())) {
+            post(entity, Operation.UPDATE, target, bound.form(), request.purpose());
+            touched.add(target.get(entity.idField()));
+        }
+        return bulkResult(touched);
+    }
+
+    private Object delete(ConnectorRequest request) {
+        Entity entity = request.entity();
+        Map<String, String> address = binder.addressOf(entity, request.payload());
+        if (targetsOne(request, new BoundPayload(address, new FormParameters()))) {
+            Map<String, String> pathValues = merge(address, idOf(request));
+            remove(entity, pathValues, request.purpose());
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put(entity.idField() == null ? "Sid" : entity.idField(), pathValues.get(entity.idField()));
+            return result;
+        }
+        List<String> touched = new ArrayList<>();
+        for (Map<String, String> target : matching(request, address)) {
+            remove(entity, target, request.purpose());
+            touched.add(target.get(entity.idField()));
+        }
+        return bulkResult(touched);
+    }
+
+    /** An entityId, or an id in the payload with no filterClause, addresses one record. */
+    private static boolean targetsOne(ConnectorRequest request, BoundPayload bound) {
+        Entity entity = request.entity();
+        boolean hasFilter = request.filterClause() != null && !request.filterClause().isBlank();
+        if (request.entityId() != null && !request.entityId().isBlank()) {
+            return true;
+        }
+        if (!hasFilter && entity.idField() != null && bound.pathValues().containsKey(entity.idField())) {
+            return true;
+        }
+        if (!hasFilter && entity.idField() != null) {
+            throw new TwilioConnectorInputException(request.purpose() + " needs an entityId or a non-empty filterClause;"
+                    + " an empty condition never means every record");
+        }
+        return entity.idField() == null;
+    }
+
+    private static Map<String, String> idOf(ConnectorRequest request) {
+        Entity entity = request.entity();
+        if (request.entityId() == null || request.entityId().isBlank() || entity.idField() == null) {
+            return Map.of();
+        }
+        return Map.of(entity.idField(), request.entityId());
+    }
+
+    private Map<String, String> addressed(ConnectorRequest request, FilterPlan conditions) {
+        Map<String, String> pathValues = merge(binder.addressOf(request.entity(), request.payload()), conditions.parentKeys());
+        conditions.idEquality().ifPresent(id -> pathValues.putIfAbsent(request.entity().idField(), id));
+        return merge(pathValues, idOf(request));
+    }
+
+    /** The id and parent keys of every record the filterClause keeps, read before any is changed. */
+    private List<Map<String, String>> matching(ConnectorRequest request, Map<String, String> address) {
+        Entity entity = request.entity();
+        FilterPlan conditions = plan(entity, request.filterClause());
+        Map<String, String> pathValues = merge(address, conditions.parentKeys());
+        List<Map<String, Object>> records;
+        Optional<String> id = conditions.idEquality();
+        if (id.isPresent() && entity.allows(Operation.GET)) {
+            records = fetchIfExists(entity, merge(pathValues, Map.of(entity.idField(), id.get())), request.purpose())
+                    .filter(conditions::matches).map(List::of).orElse(List.of());
+        } else if (entity.allows(Operation.LIST)) {
+            records = new Lister(request, conditions, pathValues).all();
+        } else {
+            throw new TwilioConnectorInputException(entity.name() + " cannot be listed, so " + request.purpose()
+                    + " needs an entityId or a filterClause of the form " + entity.idField() + " = '...'");
+        }
+        List<Map<String, String>> targets = new ArrayList<>();
+        for (Map<String, Object> record : records) {
+            Map<String, String> target = new LinkedHashMap<>(pathValues);
+            target.put(entity.idField(), String.valueOf(record.get(entity.idField())));
+            targets.add(target);
+        }
+        return targets;
+    }
+
+    private Optional<Map<String, Object>> fetchIfExists(Entity entity, Map<String, String> pathValues, String purpose) {
+        try {
+            return Optional.of(fetch(entity, pathValues, purpose));
+        } catch (TwilioConnectorException e) {
+            if (e.getStatus() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private Map<String, Object> post(Entity entity, Operation operation, Map<String, String> pathValues,
+                                     FormParameters form, String purpose) {
+        String target = paths.expand(entity, entity.binding(operation), purpose, pathValues);
+        TwilioResponse response = send.apply(new TwilioRequest("POST", target, form, purpose));
+        return reader.read(entity, response.body(), pathValues);
+    }
+
+    private void remove(Entity entity, Map<String, String> pathValues, String purpose) {
+        String target = paths.expand(entity, entity.binding(Operation.DELETE), purpose, pathValues);
+        send.apply(new TwilioRequest("DELETE", target, new FormParameters(), purpose));
+    }
+
+    private static FilterPlan plan(Entity entity, String filterClause) {
+        return FilterPlanner.plan(filterClause == null ? "" : filterClause, entity);
+    }
+
+    private static Map<String, Object> bulkResult(List<String> touched) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("Count", touched.size());
+        result.put("Sids", touched);
+        return result;
+    }
+
+    private static Map<String, String> merge(Map<String, String> first, Map<String, String> second) {
+        Map<String, String> merged = new LinkedHashMap<>(first);
+        merged.putAll(second);
+        return merged;
+    }
+
+    private static void checkPageSize(int pageSize) {
+        if (pageSize < 1 || pageSize > ConnectorRequest.MAX_PAGE_SIZE) {
+            throw new TwilioConnectorInputException("pageSize " + pageSize + " is out of range: allowed 1.."
+                    + ConnectorRequest.MAX_PAGE_SIZE);
+        }
+    }
+
+    /** Reads the pages of one List, following Twilio's next_page_uri. */
+    private final class Lister {
+
+        private static final int FULL_PAGE = ConnectorRequest.MAX_PAGE_SIZE;
+
+        private final ConnectorRequest request;
+        private final FilterPlan conditions;
+        private final Map<String, String> pathValues;
+        private final String listPath;
+
+        Lister(ConnectorRequest request, FilterPlan conditions, Map<String, String> pathValues) {
+            this.request = request;
+            this.conditions = conditions;
+            this.pathValues = pathValues;
+            HttpBinding binding = request.entity().binding(Operation.LIST);
+            this.listPath = paths.expand(request.entity(), binding, request.purpose(), pathValues);
+        }
+
+        ConnectorResult page() {
+            Optional<String> id = conditions.idEquality();
+            if (id.isPresent() && request.entity().allows(Operation.GET) && request.pageToken() == null) {
+                Map<String, String> one = merge(pathValues, Map.of(request.entity().idField(), id.get()));
+                List<Map<String, Object>> found = fetchIfExists(request.entity(), one, request.purpose())
+                        .filter(conditions::matches).map(List::of).orElse(List.of());
+                return new ConnectorResult(found, null);
+            }
+            PageToken position = request.pageToken() == null
+                    ? new PageToken(firstPage(request.pageSize()), 0)
+                    : PageToken.decode(request.pageToken(), listPath);
+            if (position.sorted()) {
+                throw new TwilioConnectorInputException("pageToken was issued for a sorted List; pass the same sortByColumns");
+            }
+            List<Map<String, Object>> kept = new ArrayList<>();
+            String uri = position.uri();
+            int skip = position.skip();
+            while (uri != null) {
+                JsonNode page = send.apply(TwilioRequest.get(uri, request.purpose())).body();
+                JsonNode records = page.path(request.entity().listKey());
+                String next = nextUri(page);
+                for (int i = skip; i < records.size(); i++) {
+                    Map<String, Object> record = reader.read(request.entity(), records.get(i), pathValues);
+                    if (conditions.matches(record)) {
+                        kept.add(record);
+                        if (kept.size() == request.pageSize()) {
+                            return new ConnectorResult(kept, continuation(uri, i + 1, records.size(), next));
+                        }
+                    }
+                }
+                uri = next;
+                skip = 0;
+            }
+            return new ConnectorResult(kept, null);
+        }
+
+        ConnectorResult sorted(String sortByColumns) {
+            Comparator<Map<String, Object>> order = SortOrder.parse(sortByColumns, request.entity()).comparator();
+            int offset = request.pageToken() == null ? 0 : PageToken.decode(request.pageToken(), listPath).skip();
+            List<Map<String, Object>> records = new ArrayList<>(all());
+            records.sort(order);
+            int end = Math.min(records.size(), offset + request.pageSize());
+            List<Map<String, Object>> page = offset >= records.size() ? List.of() : records.subList(offset, end);
+            String next = end < records.size() ? PageToken.sortedOffset(end).encode() : null;
+            return new ConnectorResult(new ArrayList<>(page), next);
+        }
+
+        /** Every record the clause keeps, reading Twilio's pages at their largest size. */
+        List<Map<String, Object>> all() {
+            List<Map<String, Object>> kept = new ArrayList<>();
+            String uri = firstPage(FULL_PAGE);
+            while (uri != null) {
+                JsonNode page = send.apply(TwilioRequest.get(uri, request.purpose())).body();
+                for (JsonNode wire : page.path(request.entity().listKey())) {
+                    Map<String, Object> record = reader.read(request.entity(), wire, pathValues);
+                    if (conditions.matches(record)) {
+                        kept.add(record);
+                    }
+                }
+                uri = nextUri(page);
+            }
+            return kept;
+        }
+
+        private String firstPage(int pageSize) {
+            FormParameters query = new FormParameters();
+            conditions.queryParameters().forEach((name, values) -> values.forEach(value -> query.add(name, value)));
+            query.add("PageSize", Integer.toString(pageSize));
+            return listPath + QueryStrings.of(query);
+        }
+
+        private String nextUri(JsonNode page) {
+            JsonNode next = page.get("next_page_uri");
+            if (next == null || next.isNull() || next.asText().isEmpty()) {
+                return null;
+            }
+            String uri = next.asText();
+            if (!uri.startsWith(listPath + "?")) {
+                throw new TwilioConnectorException(200, null, "next_page_uri '" + uri + "' leaves " + listPath, null,
+                        request.purpose());
+            }
+            return uri;
+        }
+
+        private String continuation(String uri, int nextIndex, int pageLength, String nextUri) {
+            if (nextIndex < pageLength) {
+                return new PageToken(uri, nextIndex).encode();
+            }
+            return nextUri == null ? null : new PageToken(nextUri, 0).encode();
+        }
+    }
+}

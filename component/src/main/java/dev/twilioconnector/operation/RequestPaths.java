@@ -1,0 +1,66 @@
+package dev.twilioconnector.operation;
+
+import dev.twilioconnector.TwilioConnectorInputException;
+import dev.twilioconnector.catalog.Entity;
+import dev.twilioconnector.catalog.HttpBinding;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fills an operation's path template. Every value is checked against the shape of what it names
+ * before it becomes part of a path, so no input can change which resource is addressed.
+ */
+final class RequestPaths {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+    private static final Pattern SID = Pattern.compile("^[A-Z]{2}[0-9a-fA-F]{32}$");
+    private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
+
+    private final String accountSid;
+
+    RequestPaths(String accountSid) {
+        this.accountSid = accountSid;
+    }
+
+    /**
+     * @param values the entity's id and parent keys by field name
+     */
+    String expand(Entity entity, HttpBinding binding, String purpose, Map<String, String> values) {
+        Matcher matcher = PLACEHOLDER.matcher(binding.path());
+        StringBuilder path = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(path, Matcher.quoteReplacement(value(entity, matcher.group(1), purpose, values)));
+        }
+        matcher.appendTail(path);
+        return path.toString();
+    }
+
+    private String value(Entity entity, String name, String purpose, Map<String, String> values) {
+        boolean id = name.equals(entity.idField());
+        if (Entity.ACCOUNT_PLACEHOLDER.equals(name) && !id) {
+            return accountSid;
+        }
+        String value = values.get(name);
+        if (value == null || value.isEmpty()) {
+            throw new TwilioConnectorInputException(id
+                    ? purpose + " needs an entityId (option entityId or header CamelTwilioConnectorEntityId) matching "
+                            + entity.idPattern()
+                    : purpose + " needs " + name + ": give it in the filterClause (" + name + " = '...') or in the payload");
+        }
+        if (id ? !entity.isValidId(value) : !validParent(name, value)) {
+            throw new TwilioConnectorInputException((id ? "entityId" : name) + " '" + value + "' is not a valid "
+                    + (id ? entity.name() + " id" : name) + ": expected " + (id ? entity.idPattern() : parentShape(name)));
+        }
+        return value;
+    }
+
+    private static boolean validParent(String name, String value) {
+        return ("CountryCode".equals(name) ? COUNTRY : SID).matcher(value).matches();
+    }
+
+    private static String parentShape(String name) {
+        return "CountryCode".equals(name) ? COUNTRY.pattern() : SID.pattern();
+    }
+}
