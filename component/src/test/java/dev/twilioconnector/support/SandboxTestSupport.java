@@ -1,0 +1,94 @@
+package dev.twilioconnector.support;
+
+import dev.twilioconnector.TwilioConnectorComponent;
+import dev.twilioconnector.sandbox.RecordedRequest;
+import dev.twilioconnector.sandbox.TwilioSandbox;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Camel context whose twilio-connector component talks to a fresh embedded sandbox over real
+ * HTTP on loopback. Each test starts with empty collections and an empty request log.
+ */
+public abstract class SandboxTestSupport extends CamelTestSupport {
+
+    protected static TwilioSandbox sandbox;
+    protected ProducerTemplate producer;
+
+    @BeforeAll
+    static void startSandbox() {
+        sandbox = TwilioSandbox.start();
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @BeforeEach
+    void emptySandbox() {
+        sandbox.reset();
+        producer = context.createProducerTemplate();
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext camel = super.createCamelContext();
+        TwilioConnectorComponent component = new TwilioConnectorComponent();
+        component.setAccountSid(sandbox.accountSid());
+        component.setAuthToken(sandbox.authToken());
+        component.setBaseUrl(sandbox.baseUrl());
+        camel.addComponent("twilio-connector", component);
+        return camel;
+    }
+
+    /** Sends the body (and headers) to the endpoint and returns the exchange, failed or not. */
+    protected Exchange call(String uri, Object body, Map<String, Object> headers) {
+        return producer.request(uri, exchange -> {
+            exchange.getMessage().setBody(body);
+            exchange.getMessage().setHeaders(new HashMap<>(headers));
+        });
+    }
+
+    protected Exchange call(String uri, Object body) {
+        return call(uri, body, Map.of());
+    }
+
+    /** The body the endpoint returned, failing the test with the exception if the exchange failed. */
+    protected Object callOk(String uri, Object body, Map<String, Object> headers) {
+        Exchange exchange = call(uri, body, headers);
+        if (exchange.getException() != null) {
+            throw new AssertionError("exchange failed: " + exchange.getException().getMessage(), exchange.getException());
+        }
+        return exchange.getMessage().getBody();
+    }
+
+    protected Object callOk(String uri, Object body) {
+        return callOk(uri, body, Map.of());
+    }
+
+    /** The requests the connector sent to the sandbox since the test started. */
+    protected static List<RecordedRequest> requests() {
+        return sandbox.requests();
+    }
+
+    /** Method, path and raw query of each request, e.g. {@code GET /2010-04-01/.../Messages.json?PageSize=25}. */
+    protected static List<String> requestLines() {
+        return sandbox.requests().stream()
+                .map(r -> r.method() + " " + r.path() + (r.rawQuery() == null ? "" : "?" + r.rawQuery()))
+                .toList();
+    }
+
+    protected static String accountPath(String rest) {
+        return "/2010-04-01/Accounts/" + sandbox.accountSid() + "/" + rest;
+    }
+}
