@@ -112,6 +112,14 @@ ID_PATTERNS = {
 
 PAGING = {"PageSize", "Page", "PageToken"}
 
+# Quantities Twilio sends as JSON strings; the connector gives them as numbers. Codes that only
+# look numeric (postal_code, short_code, lata, validation_code) stay strings: leading zeros matter.
+NUMERIC_STRINGS = {
+    "num_segments": "INTEGER", "num_media": "INTEGER", "duration": "INTEGER", "count": "INTEGER",
+    "price": "NUMBER", "balance": "NUMBER", "usage": "NUMBER", "current_value": "NUMBER", "trigger_value": "NUMBER",
+    "latitude": "NUMBER", "longitude": "NUMBER",
+}
+
 HTTP_METHODS = ("get", "post", "delete")
 
 
@@ -155,24 +163,8 @@ class Spec:
                     return prop["items"]["$ref"].split("/")[-1], key
         return None, None
 
-    def examples(self, operation):
-        """Every record in the operation's response examples, to tell numeric strings apart."""
-        records = []
-        for code in ("200", "201"):
-            response = operation.get("responses", {}).get(code)
-            if not response or "content" not in response:
-                continue
-            for example in response["content"]["application/json"].get("examples", {}).values():
-                value = example.get("value", {})
-                lists = [v for v in value.values() if isinstance(v, list)] if isinstance(value, dict) else []
-                if lists:
-                    records.extend(r for r in lists[0] if isinstance(r, dict))
-                elif isinstance(value, dict):
-                    records.append(value)
-        return records
 
-
-def field_type(prop, samples):
+def field_type(wire, prop):
     fmt = prop.get("format")
     kind = prop.get("type")
     if fmt == "date-time-rfc-2822" or fmt == "date-time":
@@ -185,9 +177,8 @@ def field_type(prop, samples):
         return "OBJECT"
     if kind == "array":
         return "LIST"
-    present = [s for s in samples if s is not None]
-    if kind == "string" and present and all(isinstance(s, str) and re.fullmatch(r"-?\d+(\.\d+)?", s) for s in present):
-        return "NUMBER" if any("." in s for s in present) else "INTEGER"
+    if kind == "string" and wire in NUMERIC_STRINGS:
+        return NUMERIC_STRINGS[wire]
     return "STRING"
 
 
@@ -230,13 +221,12 @@ def build_entity(spec, name, paths):
     list_path, instance_path = paths.get("list"), paths.get("instance")
     list_item = spec.doc["paths"].get(list_path, {})
     instance_item = spec.doc["paths"].get(instance_path, {})
-    operations, list_key, schemas, samples = {}, None, [], []
+    operations, list_key, schemas = {}, None, []
 
     def take(operation):
         schema, key = spec.item_schema(operation)
         if schema:
             schemas.append(schema)
-        samples.extend(spec.examples(operation))
         return key
 
     if "get" in list_item:
@@ -286,7 +276,7 @@ def build_entity(spec, name, paths):
         for wire, prop in spec.schemas[schema_name].get("properties", {}).items():
             resolved = spec.resolve(prop)
             add(column(pascal(wire)), wire=wire,
-                type=field_type(resolved, [s.get(wire) for s in samples]),
+                type=field_type(wire, resolved),
                 description=first_sentence(prop.get("description") or resolved.get("description")))
 
     for label, item, method in (("Create", list_item, "post"), ("Update", instance_item, "post")):

@@ -223,7 +223,7 @@ public final class FilterParser {
                     + "; " + entity.name() + " has the fields " + entity.fieldNames(), token.column());
         }
         Field found = field.get();
-        if (!found.returned() && !found.searchOnly()) {
+        if (!found.returned() && !found.searchOnly() && !isParentKey(entity, found)) {
             throw new FilterSyntaxException("filterClause: " + found.name() + " at column " + token.column()
                     + " is only sent to Twilio, never returned, so no condition can test it; expected one of the fields "
                     + testableFieldNames(), token.column());
@@ -231,8 +231,14 @@ public final class FilterParser {
         return found;
     }
 
+    static boolean isParentKey(Entity entity, Field field) {
+        return entity.parentKeys().stream().anyMatch(key -> key.equalsIgnoreCase(field.name()));
+    }
+
     private String testableFieldNames() {
-        return entity.fields().stream().filter(field -> field.returned() || field.searchOnly()).map(Field::name)
+        return entity.fields().stream()
+                .filter(field -> field.returned() || field.searchOnly() || isParentKey(entity, field))
+                .map(Field::name)
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 

@@ -45,7 +45,7 @@ public final class FilterPlanner {
             return new FilterPlan(clause, params, parentKeys, null, true);
         }
         List<Expression> conjuncts = conjuncts(expression.get());
-        checkSearchOnly(expression.get(), conjuncts);
+        checkUncarriedFields(entity, expression.get(), conjuncts);
         for (Expression conjunct : conjuncts) {
             if (!(conjunct instanceof Expression.Comparison comparison)) {
                 exact = false;
@@ -94,7 +94,7 @@ public final class FilterPlanner {
         if (operator == Operator.GREATER || operator == Operator.LESS) {
             return false;
         }
-        if (comparison.field().searchOnly()) {
+        if (!comparison.field().returned()) {
             return true;
         }
         FieldType type = comparison.field().type();
@@ -106,32 +106,35 @@ public final class FilterPlanner {
     }
 
     /**
-     * A search-only field is evaluated by Twilio alone, so it may only be a top-level conjunct
-     * {@code Field = value} that can be pushed.
+     * A field that records do not carry (a search-only parameter, a parent key that only fills the path)
+     * is applied by Twilio alone, so it may only be a top-level conjunct {@code Field = value} that Twilio
+     * receives.
      */
-    private static void checkSearchOnly(Expression expression, List<Expression> conjuncts) {
+    private static void checkUncarriedFields(Entity entity, Expression expression, List<Expression> conjuncts) {
         Set<Expression> allowed = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Expression conjunct : conjuncts) {
             if (conjunct instanceof Expression.Comparison comparison && comparison.operator() == Operator.EQUAL
-                    && comparison.field().filterParam(Bound.EQUAL).isPresent()) {
+                    && (comparison.field().filterParam(Bound.EQUAL).isPresent() || parentKey(entity, comparison.field()).isPresent())) {
                 allowed.add(conjunct);
             }
         }
-        walk(expression, allowed);
+        walk(entity, expression, allowed);
     }
 
-    private static void walk(Expression expression, Set<Expression> allowed) {
+    private static void walk(Entity entity, Expression expression, Set<Expression> allowed) {
         if (expression instanceof Expression.And and) {
-            and.operands().forEach(operand -> walk(operand, allowed));
+            and.operands().forEach(operand -> walk(entity, operand, allowed));
         } else if (expression instanceof Expression.Or or) {
-            or.operands().forEach(operand -> walk(operand, allowed));
+            or.operands().forEach(operand -> walk(entity, operand, allowed));
         } else if (expression instanceof Expression.Not not) {
-            walk(not.operand(), allowed);
+            walk(entity, not.operand(), allowed);
         } else {
             Field field = leafField(expression);
-            if (field.searchOnly() && !allowed.contains(expression)) {
-                throw new FilterSyntaxException("filterClause: " + field.name() + " is a search parameter that Twilio evaluates"
-                        + " and records do not carry; it can only be used as " + field.name()
+            if (!field.returned() && !allowed.contains(expression)) {
+                String what = parentKey(entity, field).isPresent()
+                        ? " is a parent key that fills the request path and records do not carry;"
+                        : " is a search parameter that Twilio evaluates and records do not carry;";
+                throw new FilterSyntaxException("filterClause: " + field.name() + what + " it can only be used as " + field.name()
                         + " = value joined with AND, but found " + expression.toSql());
             }
         }

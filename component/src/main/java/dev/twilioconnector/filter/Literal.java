@@ -45,11 +45,17 @@ public record Literal(Kind kind, Object value, String text) {
     public String render() {
         return switch (kind) {
             case STRING -> (String) value;
-            case NUMBER -> ((BigDecimal) value).toPlainString();
+            case NUMBER -> plain((BigDecimal) value);
             case BOOLEAN -> value.toString();
             case DAY -> value.toString();
             case INSTANT -> value.toString();
         };
+    }
+
+    /** A number without exponent; a whole number without its zero fraction ({@code 510.0} is {@code 510}). */
+    private static String plain(BigDecimal number) {
+        BigDecimal stripped = number.stripTrailingZeros();
+        return stripped.scale() <= 0 ? stripped.toBigInteger().toString() : number.toPlainString();
     }
 
     /** The value as it would be written in a filterClause. */

@@ -8,8 +8,9 @@ import java.util.function.Predicate;
 /**
  * Evaluates a filter expression on one record with SQL's three-valued logic: a record is kept only
  * when the condition is TRUE. Records are keyed by the connector's field names; a missing key is null.
- * Conditions on search-only fields ({@link Field#searchOnly()}) are TRUE: Twilio evaluated them and
- * records do not carry them.
+ * Conditions on fields that records do not carry ({@link Field#returned()} false: search-only
+ * parameters such as {@code AreaCode}, parent keys that only fill the path) are TRUE: Twilio applied
+ * them. The planner lets such a field appear only as a top-level {@code Field = value} conjunct.
  */
 public final class RecordPredicate implements Predicate<Map<String, Object>> {
 
@@ -64,13 +65,13 @@ public final class RecordPredicate implements Predicate<Map<String, Object>> {
             return evaluate(not.operand(), record).not();
         }
         if (expression instanceof Expression.Comparison comparison) {
-            if (comparison.field().searchOnly()) {
+            if (!comparison.field().returned()) {
                 return Truth.TRUE;
             }
             return compare(comparison.field(), value(record, comparison.field()), comparison.operator(), comparison.literal());
         }
         if (expression instanceof Expression.Like like) {
-            if (like.field().searchOnly()) {
+            if (!like.field().returned()) {
                 return Truth.TRUE;
             }
             Object value = value(record, like.field());
@@ -81,7 +82,7 @@ public final class RecordPredicate implements Predicate<Map<String, Object>> {
             return Truth.of(matches != like.negated());
         }
         if (expression instanceof Expression.In in) {
-            if (in.field().searchOnly()) {
+            if (!in.field().returned()) {
                 return Truth.TRUE;
             }
             Object value = value(record, in.field());
@@ -99,7 +100,7 @@ public final class RecordPredicate implements Predicate<Map<String, Object>> {
             return in.negated() ? result.not() : result;
         }
         if (expression instanceof Expression.IsNull isNull) {
-            if (isNull.field().searchOnly()) {
+            if (!isNull.field().returned()) {
                 return Truth.TRUE;
             }
             return Truth.of((value(record, isNull.field()) == null) != isNull.negated());

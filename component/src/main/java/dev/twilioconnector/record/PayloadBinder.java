@@ -33,7 +33,7 @@ public final class PayloadBinder {
         FormParameters form = new FormParameters();
         for (Map.Entry<String, ?> entry : payload.entrySet()) {
             Field field = entity.field(entry.getKey()).orElseThrow(() -> unknownField(entity, operation, entry.getKey()));
-            if (addressesRequest(entity, field)) {
+            if (addressesRequest(entity, operation, field)) {
                 pathValues.put(field.name(), text(entity, field, entry.getValue()));
             } else if (field.acceptedOn(operation)) {
                 addForm(entity, field, entry.getValue(), form);
@@ -66,8 +66,10 @@ public final class PayloadBinder {
         return address;
     }
 
-    private static boolean addressesRequest(Entity entity, Field field) {
-        return field.name().equals(entity.idField()) && field.param() == null || entity.parentKeys().contains(field.name());
+    /** The id and parent keys fill the operation's path; they are not form parameters. */
+    private static boolean addressesRequest(Entity entity, Operation operation, Field field) {
+        return field.param() == null && !Entity.ACCOUNT_PLACEHOLDER.equals(field.name())
+                && entity.binding(operation).placeholders().contains(field.name());
     }
 
     private static boolean sent(Field field, FormParameters form) {
@@ -154,7 +156,7 @@ public final class PayloadBinder {
 
     private static String accepted(Entity entity, Operation operation) {
         return entity.fields().stream()
-                .filter(field -> field.acceptedOn(operation) || addressesRequest(entity, field))
+                .filter(field -> field.acceptedOn(operation) || addressesRequest(entity, operation, field))
                 .map(Field::name)
                 .collect(Collectors.joining(", "));
     }

@@ -55,6 +55,26 @@ public final class TestEntities {
                 "^ME[0-9a-fA-F]{32}$", List.of("MessageSid"), "DateCreated", false, fields);
     }
 
+    /**
+     * An AvailablePhoneNumbers-like entity: no id, the path needs CountryCode (which records do not carry),
+     * and most filters are search parameters.
+     */
+    public static Entity availablePhoneNumbers() {
+        Map<Operation, HttpBinding> operations = new EnumMap<>(Operation.class);
+        operations.put(Operation.LIST, HttpBinding.parse(
+                "GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Local.json"));
+        List<Field> fields = List.of(
+                field("PhoneNumber", "phone_number", FieldType.STRING, null, Map.of()),
+                field("Name", "friendly_name", FieldType.STRING, null, Map.of()),
+                field("Region", "region", FieldType.STRING, null, Map.of()),
+                field("Beta", "beta", FieldType.BOOLEAN, null, Map.of(Bound.EQUAL, "Beta")),
+                field("CountryCode", null, FieldType.STRING, null, Map.of()),
+                field("AreaCode", null, FieldType.INTEGER, null, Map.of(Bound.EQUAL, "AreaCode")),
+                field("SmsEnabled", null, FieldType.BOOLEAN, null, Map.of(Bound.EQUAL, "SmsEnabled")));
+        return new Entity("AvailablePhoneNumbersLocal", "Local numbers to buy", operations, "available_phone_numbers", null,
+                null, List.of("CountryCode"), null, false, fields);
+    }
+
     private static Field field(String name, String wire, FieldType type, String param, Map<Bound, String> filters) {
         return new Field(name, wire, type, param, Set.of(), Set.of(), filters, name);
     }
