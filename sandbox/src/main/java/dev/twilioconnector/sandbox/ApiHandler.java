@@ -1,0 +1,131 @@
+package dev.twilioconnector.sandbox;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The end of the filter chain: maps an authenticated request onto a resource and an operation, and answers in
+ * Twilio's wire format. Operations follow the path's shape: a list path takes GET (list) and POST (create), an
+ * instance path GET (get), POST (update) and DELETE (delete); anything else, or an operation the resource does
+ * not allow, is a 405.
+ */
+final class ApiHandler implements HttpHandler {
+
+    private static final String VERSION = "/2010-04-01/";
+    private static final String JSON = ".json";
+
+    private final Catalog catalog;
+    private final Store store;
+    private final Records records;
+
+    ApiHandler(Catalog catalog, Store store, Records records) {
+        this.catalog = catalog;
+        this.store = store;
+        this.records = records;
+    }
+
+    private record Answer(int status, Object body) {
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        Answer answer;
+        try {
+            answer = dispatch(exchange);
+        } catch (TwilioError e) {
+            answer = new Answer(e.status(), e.body());
+        }
+        Responses.send(exchange, answer.status(), answer.body());
+    }
+
+    private Answer dispatch(HttpExchange exchange) {
+        String path = exchange.getRequestURI().getPath();
+        String caller = (String) exchange.getAttribute(Authenticator.ACCOUNT);
+        if (!path.startsWith(VERSION) || !path.endsWith(JSON)) {
+            throw TwilioError.notFound(path);
+        }
+        List<String> segments = Arrays.asList(
+                path.substring(VERSION.length(), path.length() - JSON.length()).split("/"));
+        if (!"Accounts".equals(segments.get(0))) {
+            throw TwilioError.notFound(path);
+        }
+        Route route;
+        String account;
+        if (segments.size() <= 2) {
+            route = catalog.resolveAccounts(segments);
+            account = caller;
+            if (route.isInstance() && !canAccess(caller, route.id())) {
+                throw TwilioError.notFound(path);
+            }
+        } else {
+            account = segments.get(1);
+            route = catalog.resolve(segments.subList(2, segments.size()))
+                    .filter(r -> canAccess(caller, account))
+                    .orElseThrow(() -> TwilioError.notFound(path));
+        }
+        String operation = operation(route, exchange.getRequestMethod());
+        if (operation == null || !route.type().allows(operation)) {
+            throw new TwilioError(405, 20004, "Method not allowed");
+        }
+        if (!records.parentExists(route, account)) {
+            throw TwilioError.notFound(path);
+        }
+        Params query = Params.parse(exchange.getRequestURI().getRawQuery());
+        Params form = (Params) exchange.getAttribute(RequestLog.FORM);
+        return switch (operation) {
+            case "list" -> new Answer(200, Paging.page(route, account,
+                    records.list(route, account).stream().filter(visibleTo(route, caller))
+                            .filter(Filters.of(route.type(), query)).toList(), query));
+            case "get" -> new Answer(200, WireFormat.render(records.find(route, account)
+                    .orElseThrow(() -> TwilioError.notFound(path))));
+            case "create" -> new Answer(201, WireFormat.render(records.create(route, account, form)));
+            case "update" -> new Answer(200, WireFormat.render(records.update(route, account, form)
+                    .orElseThrow(() -> TwilioError.notFound(path))));
+            case "delete" -> {
+                if (!records.delete(route, account)) {
+                    throw TwilioError.notFound(path);
+                }
+                yield new Answer(204, null);
+            }
+            default -> throw new IllegalStateException("unmapped operation " + operation);
+        };
+    }
+
+    private static String operation(Route route, String method) {
+        if (!route.isInstance()) {
+            return switch (method) {
+                case "GET" -> "list";
+                case "POST" -> "create";
+                default -> null;
+            };
+        }
+        return switch (method) {
+            case "GET" -> "get";
+            // a singleton (a call's Feedback) is created, or replaced, by POSTing to its own path
+            case "POST" -> route.type().singleton() ? "create" : "update";
+            case "DELETE" -> "delete";
+            default -> null;
+        };
+    }
+
+    /**
+     * An account reaches its own resources and those of its sub-accounts; any other account's path is answered
+     * 404, so that the existence of other accounts is not revealed.
+     */
+    private boolean canAccess(String caller, String account) {
+        return caller.equals(account) || store.get(Store.GLOBAL, "Accounts", account)
+                .map(a -> caller.equals(a.get("owner_account_sid")))
+                .orElse(false);
+    }
+
+    /** The Accounts list shows the caller and its sub-accounts only; other lists are already scoped by path. */
+    private Predicate<Map<String, Object>> visibleTo(Route route, String caller) {
+        return record -> !route.type().isAccounts() || canAccess(caller, String.valueOf(record.get("sid")));
+    }
+}

@@ -1,0 +1,174 @@
+package dev.twilioconnector.sandbox;
+
+import dev.twilioconnector.sandbox.ResourceType.Requirement;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The operations on records, generic over the resource table: list, find, create, insert (seed), update and
+ * delete, with defaults, generated ids, parent keys bound from the path, {@code uri} and {@code subresource_uris}.
+ */
+final class Records {
+
+    private static final String NOW = "$now";
+
+    private final Catalog catalog;
+    private final Store store;
+    private final Behaviours behaviours;
+
+    Records(Catalog catalog, Store store, Behaviours behaviours) {
+        this.catalog = catalog;
+        this.store = store;
+        this.behaviours = behaviours;
+    }
+
+    /** The records a route's list holds, in list order. */
+    List<Map<String, Object>> list(Route route, String account) {
+        List<Map<String, Object>> records = new ArrayList<>(store.all(scope(route, account), route.type().collection())
+                .stream().filter(r -> bound(route, r)).toList());
+        records.sort(Ordering.of(route.type()));
+        return records;
+    }
+
+    Optional<Map<String, Object>> find(Route route, String account) {
+        return store.get(scope(route, account), route.type().collection(), route.id()).filter(r -> bound(route, r));
+    }
+
+    /** Whether the record a nested route hangs below exists, e.g. the message of a Media list. */
+    boolean parentExists(Route route, String account) {
+        return catalog.parentOf(route.type())
+                .map(parent -> store.get(account, parent.collection(), Catalog.parentId(route)).isPresent())
+                .orElse(true);
+    }
+
+    /** Creates a record from a POST's form parameters, as Twilio does: defaults for everything not given. */
+    Map<String, Object> create(Route route, String account, Params form) {
+        ResourceType type = route.type();
+        check(type, "create", form);
+        String id = type.singleton() ? route.id() : newId(type, null);
+        Map<String, Object> record = newRecord(route, account, id);
+        applyForm(type, record, form);
+        behaviours.onCreate(type, account, record, form);
+        behaviours.onInsert(type, account, record);
+        store.save(scope(route, account), type.collection(), id, record);
+        return behaviours.createResponse(type, record);
+    }
+
+    /** Stores a record given in wire form (the Java API's seeding): defaults for everything not given. */
+    Map<String, Object> insert(Route route, String account, Map<String, ?> fields) {
+        ResourceType type = route.type();
+        String id = type.singleton() ? route.id() : newId(type, fields.get(type.id()));
+        Map<String, Object> record = newRecord(route, account, id);
+        fields.forEach((field, value) -> record.put(field,
+                catalog.dateFields().contains(field) && value instanceof String text
+                        ? WireFormat.parseInstant(text) : value));
+        behaviours.onInsert(type, account, record);
+        store.save(scope(route, account), type.collection(), id, record);
+        return record;
+    }
+
+    /** Merges a POST's form parameters into the record; empty when there is no such record. */
+    Optional<Map<String, Object>> update(Route route, String account, Params form) {
+        ResourceType type = route.type();
+        check(type, "update", form);
+        return find(route, account).flatMap(found -> store.update(scope(route, account), type.collection(),
+                route.id(), record -> {
+                    applyForm(type, record, form);
+                    if (record.containsKey("date_updated")) {
+                        record.put("date_updated", Instant.now());
+                    }
+                    return record;
+                }));
+    }
+
+    boolean delete(Route route, String account) {
+        return find(route, account).isPresent()
+                && store.remove(scope(route, account), route.type().collection(), route.id());
+    }
+
+    private String scope(Route route, String account) {
+        return route.type().isAccounts() ? Store.GLOBAL : account;
+    }
+
+    private static boolean bound(Route route, Map<String, Object> record) {
+        return route.bindings().entrySet().stream()
+                .allMatch(b -> b.getKey().equals(route.type().id()) || b.getValue().equals(record.get(b.getKey())));
+    }
+
+    private static String newId(ResourceType type, Object given) {
+        if (given != null) {
+            return String.valueOf(given);
+        }
+        if (type.prefix() == null) {
+            throw new IllegalArgumentException(type.name() + " records need their '" + type.id() + "' given");
+        }
+        return Ids.sid(type.prefix());
+    }
+
+    private Map<String, Object> newRecord(Route route, String account, String id) {
+        ResourceType type = route.type();
+        Instant now = Instant.now();
+        Map<String, Object> record = new LinkedHashMap<>();
+        type.defaults().forEach((field, value) -> record.put(field, NOW.equals(value) ? now : value));
+        record.putAll(route.bindings());
+        record.put(type.id(), id);
+        if (record.containsKey("account_sid")) {
+            record.put("account_sid", account);
+        }
+        String uri = route.recordUri(account, id);
+        if (record.containsKey("uri")) {
+            record.put("uri", uri);
+        }
+        if (!type.subresources().isEmpty()) {
+            String base = uri.substring(0, uri.length() - ".json".length());
+            Map<String, Object> uris = new LinkedHashMap<>();
+            type.subresources().forEach((key, segment) -> uris.put(key, base + "/" + segment + ".json"));
+            record.put("subresource_uris", uris);
+        }
+        return record;
+    }
+
+    private static void check(ResourceType type, String operation, Params form) {
+        for (Requirement requirement : type.required()) {
+            if (requirement.on().equals(operation) && requirement.params().stream().noneMatch(form::hasValue)) {
+                throw TwilioError.badRequest(requirement.code(), requirement.message());
+            }
+        }
+    }
+
+    /** Copies form parameters onto the fields they name, typed like each field's default. */
+    private static void applyForm(ResourceType type, Map<String, Object> record, Params form) {
+        for (String param : form.names()) {
+            String field = type.fieldFor(param);
+            if (field == null || field.equals(type.id())) {
+                continue;
+            }
+            Object template = type.defaults().get(field);
+            List<String> values = form.all(param);
+            record.put(field, convert(param, template, values));
+        }
+    }
+
+    private static Object convert(String param, Object template, List<String> values) {
+        if (template instanceof List<?>) {
+            return List.copyOf(values);
+        }
+        String value = values.get(0);
+        if (template instanceof Boolean) {
+            return Boolean.parseBoolean(value);
+        }
+        if (template instanceof Integer) {
+            try {
+                return Integer.valueOf(value);
+            } catch (NumberFormatException e) {
+                throw TwilioError.invalidParameter(param + " must be an integer, not '" + value + "'");
+            }
+        }
+        return value;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.twilioconnector.sandbox;
+
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+
+/**
+ * First filter of the chain: reads the form body once (leaving it decoded for the handler) and records every
+ * request with the status it was answered, in arrival order.
+ */
+final class RequestLog extends Filter {
+
+    /** Exchange attribute: the decoded form body, a {@link Params}. */
+    static final String FORM = "sandbox.form";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
+
+    private record Entry(long sequence, RecordedRequest request) {
+    }
+
+    private final AtomicLong sequence = new AtomicLong();
+    private final ConcurrentLinkedQueue<Entry> entries = new ConcurrentLinkedQueue<>();
+
+    @Override
+    public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+        long arrival = sequence.incrementAndGet();
+        Instant received = Instant.now();
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        Params form = contentType != null && contentType.startsWith("application/x-www-form-urlencoded")
+                ? Params.parse(new String(body, StandardCharsets.UTF_8))
+                : Params.EMPTY;
+        exchange.setAttribute(FORM, form);
+        IntConsumer record = status -> {
+            RecordedRequest request = new RecordedRequest(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    Params.parse(exchange.getRequestURI().getRawQuery()).asMap(),
+                    form.asMap(),
+                    (String) exchange.getAttribute(Authenticator.USER),
+                    status,
+                    received);
+            entries.add(new Entry(arrival, request));
+            LOG.debug("{} {} -> {}", request.method(), request.path(), status);
+        };
+        exchange.setAttribute(Responses.ON_STATUS, record);
+        chain.doFilter(exchange);
+    }
+
+    @Override
+    public String description() {
+        return "records every request";
+    }
+
+    List<RecordedRequest> requests() {
+        List<Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparingLong(Entry::sequence));
+        return sorted.stream().map(Entry::request).toList();
+    }
+
+    void clear() {
+        entries.clear();
+    }
+}

@@ -1,0 +1,190 @@
+package dev.twilioconnector.sandbox;
+
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An embedded, in-memory, Twilio-compatible HTTP server on loopback that speaks Twilio's 2010-04-01 REST API
+ * wire format: a test double and a demo target.
+ *
+ * <pre>{@code
+ * try (TwilioSandbox sandbox = TwilioSandbox.start()) {
+ *     sandbox.put("Messages", Map.of("to", "+15558675310", "body", "Hi"));
+ *     // point a client at sandbox.baseUrl() with sandbox.accountSid() / sandbox.authToken()
+ * }
+ * }</pre>
+ *
+ * Collection paths taken by {@link #put}, {@link #seed} and {@link #records} are relative to an account and
+ * written as in Twilio's URLs without {@code .json}: {@code Messages}, {@code Messages/SM.../Media},
+ * {@code Calls/CA.../Recordings}, {@code Calls/CA.../Feedback}, {@code Usage/Records}, and {@code Accounts} for
+ * the accounts themselves. Records are maps in wire form (snake_case fields, RFC 2822 dates).
+ */
+public final class TwilioSandbox implements AutoCloseable {
+
+    private static final int THREADS = 16;
+
+    static {
+        // The JDK server writes headers and body as separate small segments; with Nagle's algorithm on, every
+        // answer then waits for the client's delayed ACK (~40 ms). The JDK reads this once, at its first server.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final Catalog catalog = Catalog.load();
+    private final Store store = new Store();
+    private final ApiKeys apiKeys = new ApiKeys();
+    private final Records records = new Records(catalog, store, new Behaviours(store, apiKeys));
+    private final RequestLog requestLog = new RequestLog();
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String accountSid = Ids.sid("AC");
+    private final String authToken = Ids.hex32();
+
+    private TwilioSandbox(int port) throws IOException {
+        createDefaultAccount();
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        HttpContext context = server.createContext("/", new ApiHandler(catalog, store, records));
+        // The chain every request passes: later concerns (fault injection, latency) slot in as further filters.
+        context.getFilters().add(requestLog);
+        context.getFilters().add(new Authenticator(store, apiKeys));
+        AtomicInteger threadCount = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(THREADS, task -> {
+            Thread thread = new Thread(task, "twilio-sandbox-" + threadCount.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** Starts a sandbox on 127.0.0.1 at an ephemeral port. */
+    public static TwilioSandbox start() {
+        return start(0);
+    }
+
+    /** Starts a sandbox on 127.0.0.1 at {@code port} (0 for an ephemeral one). */
+    public static TwilioSandbox start(int port) {
+        try {
+            return new TwilioSandbox(port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Twilio sandbox on port " + port, e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:PORT}, to use in place of {@code https://api.twilio.com}. */
+    public String baseUrl() {
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + port();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The SID of the account created at start. */
+    public String accountSid() {
+        return accountSid;
+    }
+
+    /** The Auth Token of the account created at start. */
+    public String authToken() {
+        return authToken;
+    }
+
+    /** Registers an API Key (SID {@code SK...}) with its secret for the default account. */
+    public void addApiKey(String keySid, String secret) {
+        records.insert(catalog.resolveCollection("Keys"), accountSid, Map.of("sid", keySid));
+        apiKeys.register(keySid, accountSid, secret);
+    }
+
+    /**
+     * Stores one record in the collection at {@code path}, in wire form. Missing fields get the defaults a
+     * create would give them, a missing id is generated, and parent keys come from the path. The record goes
+     * to the account named by its {@code account_sid}, else to the default account. Parents are not checked,
+     * so records can be seeded in any order.
+     *
+     * @return the stored record in wire form
+     */
+    public Map<String, Object> put(String path, Map<String, ?> fields) {
+        Route route = catalog.resolveCollection(path);
+        Object account = fields.get("account_sid");
+        String owner = account == null || route.type().isAccounts() ? accountSid : account.toString();
+        return WireFormat.render(records.insert(route, owner, fields));
+    }
+
+    /**
+     * Stores {@code count} generated records in the collection at {@code path}: distinct ids, the resource's
+     * sample fields, and dates one minute apart going back from now (newest first, as lists return them).
+     *
+     * @return the stored records in wire form
+     */
+    public List<Map<String, Object>> seed(String path, int count) {
+        Route route = catalog.resolveCollection(path);
+        ResourceType type = route.type();
+        Instant now = Instant.now();
+        List<Map<String, Object>> seeded = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            Instant at = now.minus(Duration.ofMinutes(i));
+            type.sample().forEach((field, value) -> fields.put(field, value));
+            for (String field : catalog.dateFields()) {
+                if (type.defaults().containsKey(field)) {
+                    fields.put(field, at);
+                }
+            }
+            if (type.prefix() == null) {
+                fields.put(type.id(), type.name().toLowerCase() + "-" + i);
+            }
+            seeded.add(put(path, fields));
+        }
+        return seeded;
+    }
+
+    /** The records now in the collection at {@code path}, in list order, in wire form. */
+    public List<Map<String, Object>> records(String path) {
+        Route route = catalog.resolveCollection(path);
+        return records.list(route, accountSid).stream().map(WireFormat::render).toList();
+    }
+
+    /** Every request received, in arrival order. */
+    public List<RecordedRequest> requests() {
+        return requestLog.requests();
+    }
+
+    public void clearRequests() {
+        requestLog.clear();
+    }
+
+    /** Empties every collection and the request log; the default account and its credentials remain. */
+    public void reset() {
+        store.clear();
+        apiKeys.clear();
+        requestLog.clear();
+        createDefaultAccount();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void createDefaultAccount() {
+        records.insert(catalog.resolveCollection("Accounts"), accountSid, Map.of(
+                "sid", accountSid, "auth_token", authToken, "friendly_name", "Sandbox account"));
+    }
+}

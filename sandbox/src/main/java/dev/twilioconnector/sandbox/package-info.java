@@ -1,0 +1,25 @@
+/**
+ * An embedded, in-memory, Twilio-compatible HTTP server ({@link dev.twilioconnector.sandbox.TwilioSandbox}) that
+ * speaks the 2010-04-01 REST API wire format, written from Twilio's documented behaviour.
+ *
+ * <p>Every resource is one row of {@code resources.json} (path template, SID prefix, list key, operations,
+ * required parameters with Twilio's error codes, filters, defaults), read by generic code: {@link
+ * dev.twilioconnector.sandbox.Catalog} resolves paths, {@code Records} runs the operations on the {@code Store},
+ * {@code Filters} and {@code Paging} answer lists, {@code Behaviours} holds the few rules a row cannot express.
+ * Requests pass a chain of {@link com.sun.net.httpserver.Filter}s (request log, authentication) before the
+ * {@code ApiHandler}; further concerns such as fault injection belong in that chain.
+ *
+ * <p>Choices where Twilio's behaviour is unknown or out of scope:
+ * <ul>
+ *   <li>An account addressing another account's path gets 404 (code 20404), unless the other is its
+ *       sub-account, so that other accounts' existence is not revealed.</li>
+ *   <li>A missing required parameter without a documented resource-specific code, and an unusable value
+ *       ({@code QualityScore} 6, an unknown {@code Issue}, {@code PageSize=abc}), answer 400 with code 20001.</li>
+ *   <li>{@code PageSize} above 1000 is capped at 1000; page tokens are keyset tokens (see {@code PageToken}).</li>
+ *   <li>A POST to OutgoingCallerIds stores the caller ID directly instead of starting a validation call.</li>
+ *   <li>A FeedbackSummary is computed at once from the account's own calls and feedback (not sub-accounts)
+ *       and answered with status {@code queued}.</li>
+ *   <li>Filters compare exactly: no wildcard or partial {@code PhoneNumber}, no relative usage dates.</li>
+ * </ul>
+ */
+package dev.twilioconnector.sandbox;
