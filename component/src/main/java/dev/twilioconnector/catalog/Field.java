@@ -1,5 +1,8 @@
 package dev.twilioconnector.catalog;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,9 +32,21 @@ public record Field(
         String description) {
 
     public Field {
-        input = input == null ? Set.of() : Set.copyOf(input);
-        required = required == null ? Set.of() : Set.copyOf(required);
-        filters = filters == null ? Map.of() : Map.copyOf(filters);
+        input = ordered(input);
+        required = ordered(required);
+        EnumMap<Bound, String> byBound = new EnumMap<>(Bound.class);
+        if (filters != null) {
+            byBound.putAll(filters);
+        }
+        filters = Collections.unmodifiableMap(byBound);
+    }
+
+    private static Set<Operation> ordered(Set<Operation> operations) {
+        EnumSet<Operation> copy = EnumSet.noneOf(Operation.class);
+        if (operations != null) {
+            copy.addAll(operations);
+        }
+        return Collections.unmodifiableSet(copy);
     }
 
     /** True when Twilio can filter on this field with the given bound. */

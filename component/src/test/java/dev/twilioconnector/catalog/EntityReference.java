@@ -1,0 +1,69 @@
+package dev.twilioconnector.catalog;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Writes the README's entity reference from the catalog, so the two cannot drift apart. */
+final class EntityReference {
+
+    private EntityReference() {
+    }
+
+    static String markdown(Catalog catalog) {
+        StringBuilder out = new StringBuilder();
+        out.append("| Entity | Operations | Id | Parent keys | Twilio filters on |\n");
+        out.append("|---|---|---|---|---|\n");
+        for (Entity entity : catalog.entities()) {
+            out.append("| ").append(entity.name()).append(entity.legacy() ? " (legacy)" : "")
+                    .append(" | ").append(entity.operationLabels())
+                    .append(" | ").append(entity.idField() == null ? "" : "`" + entity.idField() + "`")
+                    .append(" | ").append(String.join(", ", entity.parentKeys()))
+                    .append(" | ").append(entity.fields().stream().filter(f -> !f.filters().isEmpty()).map(Field::name)
+                            .collect(Collectors.joining(", ")))
+                    .append(" |\n");
+        }
+        out.append('\n');
+        for (Entity entity : catalog.entities()) {
+            out.append("<details><summary><b>").append(entity.name()).append("</b>: ")
+                    .append(entity.operationLabels()).append("</summary>\n\n");
+            if (entity.description() != null) {
+                out.append(entity.description().replace("<", "&lt;")).append("\n\n");
+            }
+            for (Operation operation : entity.operations()) {
+                out.append("- ").append(operation.label()).append(": `").append(entity.binding(operation)).append("`\n");
+            }
+            if (entity.idField() != null) {
+                out.append("- id: `").append(entity.idField()).append("` matching `").append(entity.idPattern()).append("`\n");
+            }
+            out.append("\n| Field | Type | Twilio name | Set on | Twilio filters |\n|---|---|---|---|---|\n");
+            for (Field field : entity.fields()) {
+                out.append("| ").append(field.name())
+                        .append(" | ").append(field.type().name().toLowerCase(Locale.ROOT))
+                        .append(" | ").append(twilioNames(field))
+                        .append(" | ").append(field.input().stream().map(op -> op.label()
+                                + (field.required().contains(op) ? " (required)" : "")).sorted().collect(Collectors.joining(", ")))
+                        .append(" | ").append(field.filters().entrySet().stream().map(EntityReference::filter)
+                                .collect(Collectors.joining(" ")))
+                        .append(" |\n");
+            }
+            out.append("\n</details>\n\n");
+        }
+        return out.toString();
+    }
+
+    private static String twilioNames(Field field) {
+        StringBuilder names = new StringBuilder();
+        if (field.wire() != null) {
+            names.append('`').append(field.wire()).append('`');
+        }
+        if (field.param() != null && !field.param().equals(field.name())) {
+            names.append(names.length() == 0 ? "" : ", ").append('`').append(field.param()).append('`');
+        }
+        return names.toString();
+    }
+
+    private static String filter(Map.Entry<Bound, String> entry) {
+        return entry.getKey().symbol() + "&nbsp;`" + entry.getValue() + "`";
+    }
+}
