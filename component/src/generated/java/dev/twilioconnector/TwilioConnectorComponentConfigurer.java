@@ -35,12 +35,67 @@ public class TwilioConnectorComponentConfigurer extends PropertyConfigurerSuppor
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "circuitbreakerfailureratethreshold":
+        case "circuitBreakerFailureRateThreshold": target.setCircuitBreakerFailureRateThreshold(property(camelContext, int.class, value)); return true;
+        case "circuitbreakerminimumnumberofcalls":
+        case "circuitBreakerMinimumNumberOfCalls": target.setCircuitBreakerMinimumNumberOfCalls(property(camelContext, int.class, value)); return true;
+        case "circuitbreakerpermittedcallsinhalfopenstate":
+        case "circuitBreakerPermittedCallsInHalfOpenState": target.setCircuitBreakerPermittedCallsInHalfOpenState(property(camelContext, int.class, value)); return true;
+        case "circuitbreakerslidingwindowsize":
+        case "circuitBreakerSlidingWindowSize": target.setCircuitBreakerSlidingWindowSize(property(camelContext, int.class, value)); return true;
+        case "circuitbreakerwaitdurationinopenstate":
+        case "circuitBreakerWaitDurationInOpenState": target.setCircuitBreakerWaitDurationInOpenState(property(camelContext, long.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, int.class, value)); return true;
+        case "connectionname":
+        case "connectionName": target.setConnectionName(property(camelContext, java.lang.String.class, value)); return true;
+        case "description": target.setDescription(property(camelContext, java.lang.String.class, value)); return true;
+        case "labels": target.setLabels(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "location": target.setLocation(property(camelContext, java.lang.String.class, value)); return true;
+        case "loglevel":
+        case "logLevel": target.setLogLevel(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxnodes":
+        case "maxNodes": target.setMaxNodes(property(camelContext, int.class, value)); return true;
+        case "minnodes":
+        case "minNodes": target.setMinNodes(property(camelContext, int.class, value)); return true;
+        case "proxyauthscheme":
+        case "proxyAuthScheme": target.setProxyAuthScheme(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyenabled":
+        case "proxyEnabled": target.setProxyEnabled(property(camelContext, boolean.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.setProxyPort(property(camelContext, int.class, value)); return true;
+        case "proxyssltype":
+        case "proxySslType": target.setProxySslType(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyuser":
+        case "proxyUser": target.setProxyUser(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.setResponseTimeout(property(camelContext, int.class, value)); return true;
+        case "retryaftercap":
+        case "retryAfterCap": target.setRetryAfterCap(property(camelContext, long.class, value)); return true;
+        case "retryinitialdelay":
+        case "retryInitialDelay": target.setRetryInitialDelay(property(camelContext, long.class, value)); return true;
+        case "retrymaxattempts":
+        case "retryMaxAttempts": target.setRetryMaxAttempts(property(camelContext, int.class, value)); return true;
+        case "retrymaxdelay":
+        case "retryMaxDelay": target.setRetryMaxDelay(property(camelContext, long.class, value)); return true;
+        case "retrymaxelapsedtime":
+        case "retryMaxElapsedTime": target.setRetryMaxElapsedTime(property(camelContext, long.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "throttlequeuesize":
+        case "throttleQueueSize": target.setThrottleQueueSize(property(camelContext, int.class, value)); return true;
+        case "transactionspersecond":
+        case "transactionsPerSecond": target.setTransactionsPerSecond(property(camelContext, int.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -60,12 +115,67 @@ public class TwilioConnectorComponentConfigurer extends PropertyConfigurerSuppor
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
+        case "circuitbreakerfailureratethreshold":
+        case "circuitBreakerFailureRateThreshold": return int.class;
+        case "circuitbreakerminimumnumberofcalls":
+        case "circuitBreakerMinimumNumberOfCalls": return int.class;
+        case "circuitbreakerpermittedcallsinhalfopenstate":
+        case "circuitBreakerPermittedCallsInHalfOpenState": return int.class;
+        case "circuitbreakerslidingwindowsize":
+        case "circuitBreakerSlidingWindowSize": return int.class;
+        case "circuitbreakerwaitdurationinopenstate":
+        case "circuitBreakerWaitDurationInOpenState": return long.class;
         case "connecttimeout":
         case "connectTimeout": return int.class;
+        case "connectionname":
+        case "connectionName": return java.lang.String.class;
+        case "description": return java.lang.String.class;
+        case "labels": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "location": return java.lang.String.class;
+        case "loglevel":
+        case "logLevel": return java.lang.String.class;
+        case "maxnodes":
+        case "maxNodes": return int.class;
+        case "minnodes":
+        case "minNodes": return int.class;
+        case "proxyauthscheme":
+        case "proxyAuthScheme": return java.lang.String.class;
+        case "proxyenabled":
+        case "proxyEnabled": return boolean.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return int.class;
+        case "proxyssltype":
+        case "proxySslType": return java.lang.String.class;
+        case "proxyuser":
+        case "proxyUser": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return int.class;
+        case "retryaftercap":
+        case "retryAfterCap": return long.class;
+        case "retryinitialdelay":
+        case "retryInitialDelay": return long.class;
+        case "retrymaxattempts":
+        case "retryMaxAttempts": return int.class;
+        case "retrymaxdelay":
+        case "retryMaxDelay": return long.class;
+        case "retrymaxelapsedtime":
+        case "retryMaxElapsedTime": return long.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "throttlequeuesize":
+        case "throttleQueueSize": return int.class;
+        case "transactionspersecond":
+        case "transactionsPerSecond": return int.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         default: return null;
         }
     }
@@ -86,12 +196,67 @@ public class TwilioConnectorComponentConfigurer extends PropertyConfigurerSuppor
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return target.getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "circuitbreakerfailureratethreshold":
+        case "circuitBreakerFailureRateThreshold": return target.getCircuitBreakerFailureRateThreshold();
+        case "circuitbreakerminimumnumberofcalls":
+        case "circuitBreakerMinimumNumberOfCalls": return target.getCircuitBreakerMinimumNumberOfCalls();
+        case "circuitbreakerpermittedcallsinhalfopenstate":
+        case "circuitBreakerPermittedCallsInHalfOpenState": return target.getCircuitBreakerPermittedCallsInHalfOpenState();
+        case "circuitbreakerslidingwindowsize":
+        case "circuitBreakerSlidingWindowSize": return target.getCircuitBreakerSlidingWindowSize();
+        case "circuitbreakerwaitdurationinopenstate":
+        case "circuitBreakerWaitDurationInOpenState": return target.getCircuitBreakerWaitDurationInOpenState();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
+        case "connectionname":
+        case "connectionName": return target.getConnectionName();
+        case "description": return target.getDescription();
+        case "labels": return target.getLabels();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "location": return target.getLocation();
+        case "loglevel":
+        case "logLevel": return target.getLogLevel();
+        case "maxnodes":
+        case "maxNodes": return target.getMaxNodes();
+        case "minnodes":
+        case "minNodes": return target.getMinNodes();
+        case "proxyauthscheme":
+        case "proxyAuthScheme": return target.getProxyAuthScheme();
+        case "proxyenabled":
+        case "proxyEnabled": return target.isProxyEnabled();
+        case "proxyhost":
+        case "proxyHost": return target.getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return target.getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return target.getProxyPort();
+        case "proxyssltype":
+        case "proxySslType": return target.getProxySslType();
+        case "proxyuser":
+        case "proxyUser": return target.getProxyUser();
         case "responsetimeout":
         case "responseTimeout": return target.getResponseTimeout();
+        case "retryaftercap":
+        case "retryAfterCap": return target.getRetryAfterCap();
+        case "retryinitialdelay":
+        case "retryInitialDelay": return target.getRetryInitialDelay();
+        case "retrymaxattempts":
+        case "retryMaxAttempts": return target.getRetryMaxAttempts();
+        case "retrymaxdelay":
+        case "retryMaxDelay": return target.getRetryMaxDelay();
+        case "retrymaxelapsedtime":
+        case "retryMaxElapsedTime": return target.getRetryMaxElapsedTime();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getSslContextParameters();
+        case "throttlequeuesize":
+        case "throttleQueueSize": return target.getThrottleQueueSize();
+        case "transactionspersecond":
+        case "transactionsPerSecond": return target.getTransactionsPerSecond();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         default: return null;
         }
     }

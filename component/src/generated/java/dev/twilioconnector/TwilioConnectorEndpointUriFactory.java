@@ -23,18 +23,49 @@ public class TwilioConnectorEndpointUriFactory extends org.apache.camel.support.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(8);
+        Set<String> props = new HashSet<>(37);
+        props.add("backoffErrorThreshold");
+        props.add("backoffIdleThreshold");
+        props.add("backoffMultiplier");
+        props.add("bridgeErrorHandler");
+        props.add("delay");
         props.add("entity");
         props.add("entityId");
+        props.add("exceptionHandler");
+        props.add("exchangePattern");
         props.add("filterClause");
+        props.add("greedy");
+        props.add("initialDelay");
         props.add("lazyStartProducer");
+        props.add("lookback");
+        props.add("maxMessagesPerPoll");
         props.add("operation");
         props.add("pageSize");
         props.add("pageToken");
+        props.add("pollStrategy");
+        props.add("repeatCount");
+        props.add("runLoggingLevel");
+        props.add("scheduledExecutorService");
+        props.add("scheduler");
+        props.add("schedulerProperties");
+        props.add("sendEmptyMessageWhenIdle");
+        props.add("since");
         props.add("sortByColumns");
+        props.add("startScheduler");
+        props.add("stateFile");
+        props.add("stateKey");
+        props.add("stateRepository");
+        props.add("streamResults");
+        props.add("timeUnit");
+        props.add("useFixedDelay");
+        props.add("validateSignature");
+        props.add("webhookBaseUrl");
+        props.add("webhookResponse");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();
-        MULTI_VALUE_PREFIXES = Collections.emptyMap();
+        Map<String, String> prefixes = new HashMap<>(1);
+        prefixes.put("schedulerProperties", "scheduler.");
+        MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.twilioconnector;
 
 import dev.twilioconnector.operation.ConnectorRequest;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -26,6 +27,57 @@ public class TwilioConnectorConfiguration implements Cloneable {
     @UriParam(description = "Ordering of a List: one or more columns, each optionally ASC or DESC, e.g. DateCreated DESC, Sid."
             + " A sorted List reads every matching record before returning the first page.")
     private String sortByColumns;
+
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "For List: return an Iterator that reads Twilio's pages of 1000 records lazily, fetching the next page"
+                      + " while the current one is processed, instead of one page as a List. Use with the Split EIP and"
+                      + " streaming to process a List of any size in constant memory; pageSize and pageToken are ignored.")
+    private boolean streamResults;
+
+    @UriParam(label = "consumer", defaultValue = "0",
+              description = "At most this many records per poll, oldest first; the rest follow in the next polls. 0: no limit.")
+    private int maxMessagesPerPoll;
+
+    @UriParam(label = "consumer", description = "Path of the file that keeps the polling consumer's cursor across restarts"
+            + " (a Camel FileStateRepository). Default: twilio-connector-state/<route id>.state in the working directory."
+            + " Ignored when stateRepository is set.")
+    private String stateFile;
+
+    @UriParam(label = "consumer",
+              description = "A Camel StateRepository bean that keeps the polling consumer's cursor, in place of stateFile.")
+    private StateRepository<String, String> stateRepository;
+
+    @UriParam(label = "consumer", description = "The key of the polling consumer's cursor in the state repository."
+            + " Default: <route id>/<Entity>. Two routes that must not share a cursor need different keys.")
+    private String stateKey;
+
+    @UriParam(label = "consumer", defaultValue = "0", javaType = "java.time.Duration",
+              description = "How far back from now each poll reads records again, to deliver those whose content (a message's"
+                      + " Status, a call's Price) changed since they were delivered, with header CamelTwilioConnectorChange=updated."
+                      + " 0 delivers each record once only. Twilio cannot filter on update time, so the window is re-read on every"
+                      + " poll: keep it as short as the changes you wait for, e.g. 1h for message delivery status.")
+    private long lookback;
+
+    @UriParam(label = "consumer", description = "Where a polling consumer without a stored cursor starts: an ISO-8601 date"
+            + " (2024-06-01) or date-time (2024-06-01T10:00:00Z) on the entity's time field, or now."
+            + " Default: the oldest record.")
+    private String since;
+
+    @UriParam(label = "consumer", description = "For twilio-connector:webhook/<path>: the public URL prefix Twilio calls,"
+            + " e.g. https://example.com, used to check X-Twilio-Signature. Default: built from the request's Host"
+            + " and X-Forwarded-Proto headers.")
+    private String webhookBaseUrl;
+
+    @UriParam(label = "consumer", defaultValue = "<Response/>",
+              description = "For twilio-connector:webhook/<path>: the TwiML answered to Twilio after the route processed"
+                      + " the request, unless the route sets header CamelTwilioConnectorTwiml.")
+    private String webhookResponse = "<Response/>";
+
+    @UriParam(label = "consumer,security", defaultValue = "true",
+              description = "For twilio-connector:webhook/<path>: check X-Twilio-Signature with the connection's Auth Token and"
+                      + " answer 403 to a request whose signature is missing or wrong. Turn off only behind a gateway"
+                      + " that checks it.")
+    private boolean validateSignature = true;
 
     public String getEntityId() {
         return entityId;
@@ -65,6 +117,86 @@ public class TwilioConnectorConfiguration implements Cloneable {
 
     public void setSortByColumns(String sortByColumns) {
         this.sortByColumns = sortByColumns;
+    }
+
+    public boolean isStreamResults() {
+        return streamResults;
+    }
+
+    public void setStreamResults(boolean streamResults) {
+        this.streamResults = streamResults;
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    public String getStateFile() {
+        return stateFile;
+    }
+
+    public void setStateFile(String stateFile) {
+        this.stateFile = stateFile;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public String getStateKey() {
+        return stateKey;
+    }
+
+    public void setStateKey(String stateKey) {
+        this.stateKey = stateKey;
+    }
+
+    public long getLookback() {
+        return lookback;
+    }
+
+    public void setLookback(long lookback) {
+        this.lookback = lookback;
+    }
+
+    public String getSince() {
+        return since;
+    }
+
+    public void setSince(String since) {
+        this.since = since;
+    }
+
+    public String getWebhookBaseUrl() {
+        return webhookBaseUrl;
+    }
+
+    public void setWebhookBaseUrl(String webhookBaseUrl) {
+        this.webhookBaseUrl = webhookBaseUrl;
+    }
+
+    public String getWebhookResponse() {
+        return webhookResponse;
+    }
+
+    public void setWebhookResponse(String webhookResponse) {
+        this.webhookResponse = webhookResponse;
+    }
+
+    public boolean isValidateSignature() {
+        return validateSignature;
+    }
+
+    public void setValidateSignature(boolean validateSignature) {
+        this.validateSignature = validateSignature;
     }
 
     public TwilioConnectorConfiguration copy() {

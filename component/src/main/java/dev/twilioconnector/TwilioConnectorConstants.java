@@ -25,6 +25,18 @@ public final class TwilioConnectorConstants {
               javaType = "String")
     public static final String NEXT_PAGE_TOKEN = "CamelTwilioConnectorNextPageToken";
 
+    @Metadata(label = "consumer", description = "Set by the polling consumer: created for a record it delivers for the first time,"
+            + " updated for a record of the lookback window whose content changed since it was delivered.", javaType = "String")
+    public static final String CHANGE = "CamelTwilioConnectorChange";
+
+    @Metadata(label = "consumer", description = "Set by a webhook consumer: the entity the request is about (Messages or Calls),"
+            + " absent when the request names neither a MessageSid nor a CallSid.", javaType = "String")
+    public static final String WEBHOOK_ENTITY = "CamelTwilioConnectorWebhookEntity";
+
+    @Metadata(label = "consumer", description = "Set by the route of a webhook consumer: the TwiML answered to Twilio,"
+            + " in place of the endpoint's webhookResponse.", javaType = "String")
+    public static final String TWIML = "CamelTwilioConnectorTwiml";
+
     private TwilioConnectorConstants() {
     }
 }

@@ -3,6 +3,10 @@ package dev.twilioconnector;
 import dev.twilioconnector.catalog.Catalog;
 import dev.twilioconnector.catalog.Entity;
 import dev.twilioconnector.catalog.Operation;
+import dev.twilioconnector.connection.TwilioEnvironment;
+import dev.twilioconnector.consumer.TwilioConnectorPollingConsumer;
+import dev.twilioconnector.operation.OperationRunner;
+import dev.twilioconnector.webhook.TwilioWebhookConsumer;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -11,24 +15,44 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 
 /**
  * Reach Twilio's REST API as entities: List, Get, Create, Update and Delete records of Messages,
- * Calls, Recordings, IncomingPhoneNumbers and every other resource of the 2010-04-01 API.
+ * Calls, Recordings, IncomingPhoneNumbers and every other resource of the 2010-04-01 API. As the start
+ * of a route, {@code <Entity>/List} polls for new and changed records, and {@code webhook/<path>}
+ * receives Twilio's webhooks.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "twilio-connector", title = "Twilio Connector",
-             syntax = "twilio-connector:entity/operation", producerOnly = true,
+             syntax = "twilio-connector:entity/operation",
              category = { Category.CLOUD, Category.API, Category.MOBILE }, headersClass = TwilioConnectorConstants.class)
-public class TwilioConnectorEndpoint extends DefaultEndpoint {
+public class TwilioConnectorEndpoint extends ScheduledPollEndpoint {
 
-    @UriPath(description = "The entity: Messages, Calls, Recordings, IncomingPhoneNumbers, ... (see the README for all of them).")
+    /** The entity part of a webhook URI: twilio-connector:webhook/<path>. */
+    public static final String WEBHOOK = "webhook";
+
+    /** Polling a SaaS every 500 ms (Camel's default) would spend the connection's throttle on empty polls. */
+    static final long DEFAULT_POLL_DELAY = 10_000;
+
+    @UriPath(description = "The entity: Messages, Calls, Recordings, IncomingPhoneNumbers, ... (see the README for all of them),"
+            + " or webhook to receive Twilio's webhooks at the path that follows.")
     @Metadata(required = true)
     private String entity;
 
-    @UriPath(description = "The operation on the entity.", enums = "List,Get,Create,Update,Delete")
+    @UriPath(description = "The operation on the entity: List, Get, Create, Update or Delete; List as a consumer polls for new"
+            + " and changed records. After webhook: the path Twilio posts to, below the HTTP server's root.")
     @Metadata(required = true)
     private String operation;
+
+    @UriParam(defaultValue = "" + DEFAULT_POLL_DELAY, javaType = "java.time.Duration", label = "consumer,scheduler",
+              description = "Milliseconds before the next poll.")
+    private long delay = DEFAULT_POLL_DELAY;
 
     @UriParam
     private TwilioConnectorConfiguration configuration;
@@ -39,6 +63,7 @@ public class TwilioConnectorEndpoint extends DefaultEndpoint {
     public TwilioConnectorEndpoint(String uri, TwilioConnectorComponent component, TwilioConnectorConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
+        setDelay(DEFAULT_POLL_DELAY);
     }
 
     @Override
@@ -48,12 +73,75 @@ public class TwilioConnectorEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
+        if (isWebhook()) {
+            throw new TwilioConnectorInputException("twilio-connector:webhook/" + operation
+                    + " receives Twilio's webhooks: use it as the start of a route (from), not as a producer (to)");
+        }
         return new TwilioConnectorProducer(this);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("twilio-connector does not support consumers yet: " + getEndpointUri());
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (isWebhook()) {
+            Consumer consumer = new TwilioWebhookConsumer(this, processor, operation, configuration,
+                    () -> TwilioEnvironment.system().orElse(getComponent().getAuthToken(), TwilioEnvironment.AUTH_TOKEN),
+                    getComponent().mapper());
+            configureConsumer(consumer);
+            return consumer;
+        }
+        if (resolvedOperation != Operation.LIST) {
+            throw new TwilioConnectorInputException("twilio-connector:" + entity + "/" + operation + " cannot start a route:"
+                    + " a consumer polls a List, e.g. twilio-connector:" + entity + "/List, or receives webhooks,"
+                    + " twilio-connector:webhook/<path>");
+        }
+        if (resolvedEntity.timeField() == null || resolvedEntity.idField() == null) {
+            throw new TwilioConnectorInputException(entity + " records carry no time field and id to keep a cursor on,"
+                    + " so " + entity + "/List cannot be polled; poll it with a timer and twilio-connector:" + entity + "/List");
+        }
+        TwilioConnectorPollingConsumer consumer = new TwilioConnectorPollingConsumer(this, processor, resolvedEntity,
+                configuration.getFilterClause(), this::runner, getComponent().mapper(),
+                new TwilioConnectorPollingConsumer.CursorPlace(configuration.getStateRepository(),
+                        configuration.getStateFile(), configuration.getStateKey()),
+                configuration.getLookback(), since(Clock.systemUTC()), Clock.systemUTC());
+        consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    private Instant since(Clock clock) {
+        String since = configuration.getSince();
+        if (since == null || since.isBlank()) {
+            return null;
+        }
+        String text = since.trim();
+        if ("now".equalsIgnoreCase(text)) {
+            return clock.instant();
+        }
+        try {
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new TwilioConnectorInputException("since '" + since + "' is not a date: allowed an ISO-8601 date (2024-06-01),"
+                    + " a date-time (2024-06-01T10:00:00Z) or now");
+        }
+    }
+
+    /** Every request of the endpoint goes through the connection's runner, available once the component started. */
+    public OperationRunner runner() {
+        return getComponent().runner();
+    }
+
+    public boolean isWebhook() {
+        return WEBHOOK.equals(entity) && resolvedEntity == null;
+    }
+
+    /** Makes this a webhook endpoint receiving at {@code path}, so a bad path fails when the route starts. */
+    void resolveWebhook(String path) {
+        if (path.isEmpty() || path.startsWith("/") || path.contains("//") || path.contains("..")) {
+            throw new TwilioConnectorInputException("Expected twilio-connector:webhook/<path>, e.g. twilio-connector:webhook/sms,"
+                    + " but got twilio-connector:webhook/" + path);
+        }
+        this.entity = WEBHOOK;
+        this.operation = path;
     }
 
     /** Resolves the entity and operation, so a route with a bad URI fails when it starts, before any request. */
@@ -88,6 +176,13 @@ public class TwilioConnectorEndpoint extends DefaultEndpoint {
 
     public void setOperation(String operation) {
         this.operation = operation;
+    }
+
+    /** Milliseconds before the next poll. */
+    @Override
+    public void setDelay(long delay) {
+        super.setDelay(delay);
+        this.delay = delay;
     }
 
     public TwilioConnectorConfiguration getConfiguration() {

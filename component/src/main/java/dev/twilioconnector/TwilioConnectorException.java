@@ -1,5 +1,8 @@
 package dev.twilioconnector;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * Twilio answered with an error. Carries the HTTP status and Twilio's own error {@code code},
  * {@code message} and {@code more_info}, so a route's error handler can decide by code.
@@ -12,13 +15,20 @@ public class TwilioConnectorException extends RuntimeException {
     private final Integer code;
     private final String twilioMessage;
     private final String moreInfo;
+    private final Duration retryAfter;
 
     public TwilioConnectorException(int status, Integer code, String twilioMessage, String moreInfo, String request) {
+        this(status, code, twilioMessage, moreInfo, request, null);
+    }
+
+    public TwilioConnectorException(int status, Integer code, String twilioMessage, String moreInfo, String request,
+                                    Duration retryAfter) {
         super(describe(status, code, twilioMessage, moreInfo, request));
         this.status = status;
         this.code = code;
         this.twilioMessage = twilioMessage;
         this.moreInfo = moreInfo;
+        this.retryAfter = retryAfter;
     }
 
     private static String describe(int status, Integer code, String message, String moreInfo, String request) {
@@ -54,5 +64,10 @@ public class TwilioConnectorException extends RuntimeException {
     /** Twilio's link to the error's documentation. */
     public String getMoreInfo() {
         return moreInfo;
+    }
+
+    /** How long Twilio asked to wait before trying again (its {@code Retry-After} header), when it said. */
+    public Optional<Duration> getRetryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.twilioconnector.catalog.Operation;
 import dev.twilioconnector.operation.ConnectorRequest;
 import dev.twilioconnector.operation.ConnectorResult;
+import dev.twilioconnector.stream.PageStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 /** Runs the endpoint's operation with the exchange's inputs and puts the records in the body. */
 public class TwilioConnectorProducer extends DefaultProducer {
@@ -18,8 +20,32 @@ public class TwilioConnectorProducer extends DefaultProducer {
     private static final TypeReference<LinkedHashMap<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
 
+    private ExecutorService pageReader;
+
     public TwilioConnectorProducer(TwilioConnectorEndpoint endpoint) {
         super(endpoint);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (streams()) {
+            pageReader = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newCachedThreadPool(this, "TwilioConnectorPageReader");
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (pageReader != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(pageReader);
+            pageReader = null;
+        }
+        super.doStop();
+    }
+
+    private boolean streams() {
+        return getEndpoint().getConfiguration().isStreamResults() && getEndpoint().resolvedOperation() == Operation.LIST;
     }
 
     @Override
@@ -40,6 +66,11 @@ public class TwilioConnectorProducer extends DefaultProducer {
                 input(message, TwilioConnectorConstants.PAGE_TOKEN, options.getPageToken()),
                 input(message, TwilioConnectorConstants.SORT_BY_COLUMNS, options.getSortByColumns()),
                 payload(message, operation));
+        if (streams()) {
+            message.setBody(stream(request));
+            message.removeHeader(TwilioConnectorConstants.NEXT_PAGE_TOKEN);
+            return;
+        }
         ConnectorResult result = endpoint.getComponent().runner().run(request);
         message.setBody(result.body());
         if (result.nextPageToken() == null) {
@@ -47,6 +78,17 @@ public class TwilioConnectorProducer extends DefaultProducer {
         } else {
             message.setHeader(TwilioConnectorConstants.NEXT_PAGE_TOKEN, result.nextPageToken());
         }
+    }
+
+    /** Every record of the List, read lazily at Twilio's largest page size, in Twilio's order. */
+    private PageStream stream(ConnectorRequest request) {
+        if (request.sortByColumns() != null && !request.sortByColumns().isBlank()) {
+            throw new TwilioConnectorInputException("streamResults reads records in Twilio's order, page by page;"
+                    + " sortByColumns '" + request.sortByColumns() + "' would need every record in memory: remove one of them");
+        }
+        ConnectorRequest first = new ConnectorRequest(request.entity(), request.operation(), request.entityId(),
+                request.filterClause(), ConnectorRequest.MAX_PAGE_SIZE, null, null, request.payload());
+        return new PageStream(getEndpoint().getComponent().runner(), first, pageReader);
     }
 
     private static String input(Message message, String header, String option) {

@@ -1,5 +1,6 @@
 package dev.twilioconnector.client;
 
+import javax.net.ssl.SSLContext;
 import java.time.Duration;
 
 /**
@@ -10,11 +11,20 @@ import java.time.Duration;
  * @param credentials     what authenticates the requests
  * @param connectTimeout  how long to wait for a connection
  * @param responseTimeout how long to wait for an answer
+ * @param proxy           the forward proxy requests go through, or {@link ProxySettings#NONE}
+ * @param sslContext      whom to trust over TLS, or null for the JVM's default trust
  */
 public record ClientSettings(String baseUrl, String accountSid, Credentials credentials,
-                             Duration connectTimeout, Duration responseTimeout) {
+                             Duration connectTimeout, Duration responseTimeout, ProxySettings proxy, SSLContext sslContext) {
 
     public ClientSettings {
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        proxy = proxy == null ? ProxySettings.NONE : proxy;
+    }
+
+    /** Direct to Twilio, with the JVM's default trust. */
+    public ClientSettings(String baseUrl, String accountSid, Credentials credentials,
+                          Duration connectTimeout, Duration responseTimeout) {
+        this(baseUrl, accountSid, credentials, connectTimeout, responseTimeout, ProxySettings.NONE, null);
     }
 }

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.twilioconnector.TwilioConnectorException;
+import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.TunnelRefusedException;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
@@ -21,9 +24,10 @@ import org.apache.hc.core5.util.Timeout;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -46,9 +50,10 @@ public final class TwilioClient implements Closeable {
         ConnectionConfig connection = ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                 .build();
-        this.http = HttpClients.custom()
+        this.http = ProxyRouting.configure(settings.proxy(), HttpClients.custom())
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDefaultConnectionConfig(connection)
+                        .setTlsSocketStrategy(settings.sslContext() == null ? null : new DefaultClientTlsStrategy(settings.sslContext()))
                         .setMaxConnTotal(64)
                         .setMaxConnPerRoute(64)
                         .build())
@@ -79,18 +84,26 @@ public final class TwilioClient implements Closeable {
         }
         try {
             return this.http.execute(http, response -> answer(request, response));
+        } catch (ClientProtocolException e) {
+            if (e.getCause() instanceof TunnelRefusedException refused && refused.getMessage().contains(" 407")) {
+                throw ProxyRouting.refused(settings.proxy(), request);
+            }
+            throw TransportFailures.of(request, e);
         } catch (IOException e) {
-            throw new UncheckedIOException("I/O error on " + request.purpose() + " (" + request + "): " + e.getMessage(), e);
+            throw TransportFailures.of(request, e);
         }
     }
 
     private TwilioResponse answer(TwilioRequest request, ClassicHttpResponse response) throws IOException {
         int status = response.getCode();
+        if (status == 407 && settings.proxy().enabled()) {
+            throw ProxyRouting.refused(settings.proxy(), request);
+        }
         String text = response.getEntity() == null ? "" : new String(EntityUtils.toByteArray(response.getEntity()), StandardCharsets.UTF_8);
         Header requestId = response.getFirstHeader("Twilio-Request-Id");
         JsonNode body = text.isBlank() ? MissingNode.getInstance() : parse(text);
         if (status >= 400) {
-            throw error(request, status, body);
+            throw error(request, status, body, RetryAfter.of(response, Instant.now()));
         }
         if (body == null) {
             throw new TwilioConnectorException(status, null, "the answer is not JSON", null, request.purpose() + " (" + request + ")");
@@ -106,7 +119,7 @@ public final class TwilioClient implements Closeable {
         }
     }
 
-    private static TwilioConnectorException error(TwilioRequest request, int status, JsonNode body) {
+    private static TwilioConnectorException error(TwilioRequest request, int status, JsonNode body, Duration retryAfter) {
         Integer code = null;
         String message = null;
         String moreInfo = null;
@@ -115,7 +128,8 @@ public final class TwilioClient implements Closeable {
             message = body.hasNonNull("message") ? body.get("message").asText() : null;
             moreInfo = body.hasNonNull("more_info") ? body.get("more_info").asText() : null;
         }
-        return new TwilioConnectorException(status, code, message, moreInfo, request.purpose() + " (" + request + ")");
+        return new TwilioConnectorException(status, code, message, moreInfo, request.purpose() + " (" + request + ")",
+                retryAfter);
     }
 
     @Override

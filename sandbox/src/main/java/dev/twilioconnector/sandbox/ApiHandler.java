@@ -46,7 +46,7 @@ final class ApiHandler implements HttpHandler {
 
     private Answer dispatch(HttpExchange exchange) {
         String path = exchange.getRequestURI().getPath();
-        String caller = (String) exchange.getAttribute(Authenticator.ACCOUNT);
+        String caller = (String) RequestAttributes.get(exchange, Authenticator.ACCOUNT);
         if (!path.startsWith(VERSION) || !path.endsWith(JSON)) {
             throw TwilioError.notFound(path);
         }
@@ -77,7 +77,7 @@ final class ApiHandler implements HttpHandler {
             throw TwilioError.notFound(path);
         }
         Params query = Params.parse(exchange.getRequestURI().getRawQuery());
-        Params form = (Params) exchange.getAttribute(RequestLog.FORM);
+        Params form = (Params) RequestAttributes.get(exchange, RequestLog.FORM);
         return switch (operation) {
             case "list" -> new Answer(200, Paging.page(route, account,
                     records.list(route, account).stream().filter(visibleTo(route, caller))

@@ -14,9 +14,9 @@ import java.util.Optional;
  */
 final class Authenticator extends Filter {
 
-    /** Exchange attribute: the Basic-auth user name as sent. */
+    /** Request attribute: the Basic-auth user name as sent. */
     static final String USER = "sandbox.user";
-    /** Exchange attribute: the SID of the account the credentials belong to. */
+    /** Request attribute: the SID of the account the credentials belong to. */
     static final String ACCOUNT = "sandbox.account";
 
     private final Store store;
@@ -36,7 +36,7 @@ final class Authenticator extends Filter {
             int colon = decoded.indexOf(':');
             if (colon > 0) {
                 String user = decoded.substring(0, colon);
-                exchange.setAttribute(USER, user);
+                RequestAttributes.set(exchange, USER, user);
                 account = authenticate(user, decoded.substring(colon + 1));
             }
         }
@@ -45,7 +45,7 @@ final class Authenticator extends Filter {
             Responses.send(exchange, 401, new TwilioError(401, 20003, "Authenticate").body());
             return;
         }
-        exchange.setAttribute(ACCOUNT, account.get());
+        RequestAttributes.set(exchange, ACCOUNT, account.get());
         chain.doFilter(exchange);
     }
 

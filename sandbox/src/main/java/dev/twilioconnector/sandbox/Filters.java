@@ -38,6 +38,9 @@ final class Filters {
                 }
             }
         }
+        if (tests.isEmpty()) {
+            return record -> true;
+        }
         return record -> tests.stream().allMatch(t -> t.test(record));
     }
 

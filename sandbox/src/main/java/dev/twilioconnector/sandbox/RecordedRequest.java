@@ -15,8 +15,10 @@ import java.util.Map;
  * @param authUser    the Basic-auth user name (Account SID or API Key SID), or {@code null}
  * @param status      the HTTP status answered
  * @param received    when the request arrived
+ * @param fault       the fault the request was failed with, or {@code null} when it was answered normally; a fault
+ *                    that {@linkplain Fault#carriesOut() carries out} the request logs the status it would have had
  */
 public record RecordedRequest(String method, String path, String rawQuery,
                               Map<String, List<String>> queryParams, Map<String, List<String>> formParams,
-                              String authUser, int status, Instant received) {
+                              String authUser, int status, Instant received, Fault fault) {
 }

@@ -21,7 +21,7 @@ import java.util.function.IntConsumer;
  */
 final class RequestLog extends Filter {
 
-    /** Exchange attribute: the decoded form body, a {@link Params}. */
+    /** Request attribute: the decoded form body, a {@link Params}. */
     static final String FORM = "sandbox.form";
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
@@ -41,7 +41,7 @@ final class RequestLog extends Filter {
         Params form = contentType != null && contentType.startsWith("application/x-www-form-urlencoded")
                 ? Params.parse(new String(body, StandardCharsets.UTF_8))
                 : Params.EMPTY;
-        exchange.setAttribute(FORM, form);
+        RequestAttributes.set(exchange, FORM, form);
         IntConsumer record = status -> {
             RecordedRequest request = new RecordedRequest(
                     exchange.getRequestMethod(),
@@ -49,14 +49,19 @@ final class RequestLog extends Filter {
                     exchange.getRequestURI().getRawQuery(),
                     Params.parse(exchange.getRequestURI().getRawQuery()).asMap(),
                     form.asMap(),
-                    (String) exchange.getAttribute(Authenticator.USER),
+                    (String) RequestAttributes.get(exchange, Authenticator.USER),
                     status,
-                    received);
+                    received,
+                    (Fault) RequestAttributes.get(exchange, FaultInjector.FAULT));
             entries.add(new Entry(arrival, request));
             LOG.debug("{} {} -> {}", request.method(), request.path(), status);
         };
-        exchange.setAttribute(Responses.ON_STATUS, record);
-        chain.doFilter(exchange);
+        RequestAttributes.set(exchange, Responses.ON_STATUS, record);
+        try {
+            chain.doFilter(exchange);
+        } finally {
+            RequestAttributes.forget(exchange);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.twilioconnector.sandbox;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +25,14 @@ final class Store {
         return Optional.ofNullable(record).map(LinkedHashMap::new);
     }
 
+    /**
+     * Read-only views rather than copies: a stored record is never changed in place (save and update store a new
+     * map), so a view is as safe as a copy, and a list over a million records does not copy them all per page.
+     */
     synchronized List<Map<String, Object>> all(String scope, String collection) {
-        List<Map<String, Object>> copies = new ArrayList<>();
-        collection(scope, collection).values().forEach(r -> copies.add(new LinkedHashMap<>(r)));
-        return copies;
+        List<Map<String, Object>> views = new ArrayList<>();
+        collection(scope, collection).values().forEach(r -> views.add(Collections.unmodifiableMap(r)));
+        return views;
     }
 
     synchronized void save(String scope, String collection, String id, Map<String, Object> record) {

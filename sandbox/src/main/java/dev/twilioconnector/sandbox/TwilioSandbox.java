@@ -50,6 +50,7 @@ public final class TwilioSandbox implements AutoCloseable {
     private final ApiKeys apiKeys = new ApiKeys();
     private final Records records = new Records(catalog, store, new Behaviours(store, apiKeys));
     private final RequestLog requestLog = new RequestLog();
+    private final Faults faults = new Faults();
     private final HttpServer server;
     private final ExecutorService executor;
     private final String accountSid = Ids.sid("AC");
@@ -59,9 +60,10 @@ public final class TwilioSandbox implements AutoCloseable {
         createDefaultAccount();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         HttpContext context = server.createContext("/", new ApiHandler(catalog, store, records));
-        // The chain every request passes: later concerns (fault injection, latency) slot in as further filters.
+        // The chain every request passes: the log first, so it sees every request, then authentication, then faults.
         context.getFilters().add(requestLog);
         context.getFilters().add(new Authenticator(store, apiKeys));
+        context.getFilters().add(new FaultInjector(faults));
         AtomicInteger threadCount = new AtomicInteger();
         executor = Executors.newFixedThreadPool(THREADS, task -> {
             Thread thread = new Thread(task, "twilio-sandbox-" + threadCount.incrementAndGet());
@@ -169,8 +171,14 @@ public final class TwilioSandbox implements AutoCloseable {
         requestLog.clear();
     }
 
-    /** Empties every collection and the request log; the default account and its credentials remain. */
+    /** The faults the sandbox fails requests with: none until a test asks for them. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Empties every collection and the request log and heals every fault; the default account and its credentials remain. */
     public void reset() {
+        faults.clear();
         store.clear();
         apiKeys.clear();
         requestLog.clear();

@@ -1,0 +1,123 @@
+package dev.twilioconnector.consumer;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where a poller stands: the time of the newest record delivered, and the records delivered that it must
+ * recognise when it reads them again. Those are the records at the cursor's edge (they share its timestamp, and
+ * the next read starts at it, inclusive) and, with a lookback window, every record delivered inside the window,
+ * each with a fingerprint so that a change is noticed. Changed in place, one record at a time, in constant time
+ * per record: a window can hold many thousands of records.
+ */
+public final class PollCursor {
+
+    /** One delivered record: its time field and a fingerprint of its content. */
+    public record Seen(Instant time, String fingerprint) {
+    }
+
+    private Instant time;
+    private Instant completeFrom;
+    private final LinkedHashMap<String, Seen> seen;
+    private final LinkedHashMap<String, Seen> edge = new LinkedHashMap<>();
+
+    /**
+     * @param time         the time field of the newest record delivered; null before the first
+     * @param completeFrom records at or after this time are all in {@code seen} if they were delivered; older ones
+     *                     are not delivered again (they fell out of a narrower window, or predate the poller)
+     * @param seen         SID to what was delivered, in delivery order
+     */
+    public PollCursor(Instant time, Instant completeFrom, Map<String, Seen> seen) {
+        this.time = time;
+        this.completeFrom = completeFrom;
+        this.seen = new LinkedHashMap<>(seen);
+        seen.forEach((sid, entry) -> {
+            if (entry.time().equals(time)) {
+                edge.put(sid, entry);
+            }
+        });
+    }
+
+    /** A poller that has delivered nothing, starting at {@code start} (null: from the oldest record). */
+    public static PollCursor startingAt(Instant start) {
+        return new PollCursor(start, start, Map.of());
+    }
+
+    public synchronized Instant time() {
+        return time;
+    }
+
+    public synchronized Instant completeFrom() {
+        return completeFrom;
+    }
+
+    /** A snapshot of the records it recognises, SID to what was delivered, in delivery order. */
+    public synchronized Map<String, Seen> seen() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(seen));
+    }
+
+    /** The records delivered at the cursor's time, which the next read meets again. */
+    public synchronized Map<String, Seen> edge() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(edge));
+    }
+
+    synchronized Seen seen(String sid) {
+        return seen.get(sid);
+    }
+
+    /**
+     * Where the next read starts: the cursor itself, or earlier by the lookback window so that changes to recent
+     * records are seen. Null reads every record.
+     */
+    public synchronized Instant readFrom(Instant now, long lookbackMillis) {
+        return readFrom(time, now, lookbackMillis);
+    }
+
+    private static Instant readFrom(Instant time, Instant now, long lookbackMillis) {
+        if (time == null || lookbackMillis <= 0) {
+            return time;
+        }
+        Instant windowStart = now.minusMillis(lookbackMillis);
+        return windowStart.isBefore(time) ? windowStart : time;
+    }
+
+    /**
+     * Records one more delivered (or remembered) record, and forgets the oldest ones that a later read can no
+     * longer meet: those before the new edge, or before the lookback window.
+     *
+     * @return this cursor
+     */
+    public synchronized PollCursor delivered(String sid, Instant recordTime, String fingerprint, Instant now, long lookbackMillis) {
+        if (time == null || recordTime.isAfter(time)) {
+            time = recordTime;
+            edge.clear();
+        }
+        Seen entry = new Seen(recordTime, fingerprint);
+        seen.remove(sid);
+        seen.put(sid, entry);
+        if (recordTime.equals(time)) {
+            edge.put(sid, entry);
+        }
+        Instant keepFrom = readFrom(time, now, lookbackMillis);
+        // records are delivered oldest first, so the oldest entries are at the head: stop at the first one kept
+        Iterator<Seen> oldest = seen.values().iterator();
+        while (oldest.hasNext()) {
+            if (!oldest.next().time().isBefore(keepFrom)) {
+                break;
+            }
+            oldest.remove();
+        }
+        if (completeFrom == null || keepFrom.isAfter(completeFrom)) {
+            completeFrom = keepFrom;
+        }
+        return this;
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "PollCursor[time=" + time + ", completeFrom=" + completeFrom + ", seen=" + seen.size() + " records]";
+    }
+}

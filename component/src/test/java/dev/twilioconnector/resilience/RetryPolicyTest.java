@@ -1,0 +1,174 @@
+package dev.twilioconnector.resilience;
+
+import dev.twilioconnector.TwilioConnectorException;
+import dev.twilioconnector.TwilioConnectorOutcomeUnknownException;
+import dev.twilioconnector.client.RequestNotSentException;
+import dev.twilioconnector.sandbox.Fault;
+import dev.twilioconnector.sandbox.RecordedRequest;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
+
+/** What is sent again after a failure, and what never is, as the sandbox sees it. */
+class RetryPolicyTest extends ResilienceTestSupport {
+
+    private static final String SID = "SM0123456789abcdef0123456789abcdef";
+
+    @ParameterizedTest
+    @EnumSource(Fault.class)
+    void getIsRetriedAfterEveryTransientFailureAndSucceeds(Fault fault) {
+        sandbox.put("Messages", Map.of("sid", SID, "body", "Hi"));
+        sandbox.faults().slowResponseDelay(Duration.ofMillis(1_500)).retryAfter(Duration.ZERO).next(fault, 1);
+
+        Object record = callOk("twilio-connector:Messages/Get?entityId=" + SID, null);
+
+        assertThat(record).asInstanceOf(MAP).containsEntry("Body", "Hi");
+        assertThat(requests()).extracting(RecordedRequest::fault).containsExactly(fault, null);
+        assertThat(requestLines()).containsOnly("GET " + accountPath("Messages/" + SID + ".json"));
+    }
+
+    @Test
+    void retryAfterFromTwilioIsWaitedFor() {
+        sandbox.put("Messages", Map.of("sid", SID));
+        sandbox.faults().retryAfter(Duration.ofSeconds(1)).next(Fault.TOO_MANY_REQUESTS_RETRY_AFTER, 1);
+
+        callOk("twilio-connector:Messages/Get?entityId=" + SID, null);
+
+        assertThat(gap(requests())).isBetween(Duration.ofMillis(990), Duration.ofMillis(1_500));
+    }
+
+    @Test
+    void anHourLongRetryAfterHoldsTheRequestOnlyForRetryAfterCap() {
+        connection("twilio-capped", component -> component.setRetryAfterCap(200));
+        sandbox.put("Messages", Map.of("sid", SID));
+        sandbox.faults().retryAfter(Duration.ofHours(1)).next(Fault.TOO_MANY_REQUESTS_RETRY_AFTER, 1);
+
+        callOk("twilio-capped:Messages/Get?entityId=" + SID, null);
+
+        // HttpClient's own retry of a 429 would have slept the hour, or sent a request of its own
+        assertThat(requests()).hasSize(2);
+        assertThat(gap(requests())).isBetween(Duration.ofMillis(195), Duration.ofMillis(900));
+    }
+
+    @Test
+    void getGivesUpAfterRetryMaxAttemptsWithTwiliosLastAnswer() {
+        sandbox.faults().always(Fault.SERVICE_UNAVAILABLE);
+
+        Exchange exchange = call("twilio-connector:Messages/Get?entityId=" + SID, null);
+
+        TwilioConnectorException error = exchange.getException(TwilioConnectorException.class);
+        assertThat(error.getStatus()).isEqualTo(503);
+        assertThat(error.getCode()).isEqualTo(20503);
+        assertThat(requests()).hasSize(RetrySettings.DEFAULT_MAX_ATTEMPTS);
+    }
+
+    @Test
+    void noRetryStartsOnceRetryMaxElapsedTimeWouldBePassed() {
+        connection("twilio-budget", component -> component.setRetryMaxElapsedTime(1_500));
+        sandbox.faults().retryAfter(Duration.ofSeconds(1)).always(Fault.TOO_MANY_REQUESTS_RETRY_AFTER);
+
+        Exchange exchange = call("twilio-budget:Messages/Get?entityId=" + SID, null);
+
+        // the first retry ends at about 1 s; a second would end at about 2 s, past the 1.5 s allowed
+        assertThat(exchange.getException(TwilioConnectorException.class).getStatus()).isEqualTo(429);
+        assertThat(requests()).hasSize(2);
+    }
+
+    @Test
+    void clientErrorsAreNeverRetried() {
+        Exchange exchange = call("twilio-connector:Messages/Get?entityId=" + SID, null);
+
+        assertThat(exchange.getException(TwilioConnectorException.class).getStatus()).isEqualTo(404);
+        assertThat(requests()).hasSize(1);
+    }
+
+    @Test
+    void deleteWhoseAnswerWasLostIsDoneWhenTheRetryFindsTheRecordGone() {
+        sandbox.put("Messages", Map.of("sid", SID));
+        sandbox.faults().next(Fault.CONNECTION_RESET, 1);
+
+        Object result = callOk("twilio-connector:Messages/Delete?entityId=" + SID, null);
+
+        assertThat(result).isEqualTo(Map.of("Sid", SID));
+        assertThat(requests()).extracting(RecordedRequest::method, RecordedRequest::status, RecordedRequest::fault)
+                .containsExactly(tuple("DELETE", 204, Fault.CONNECTION_RESET),
+                        tuple("DELETE", 404, null));
+        assertThat(sandbox.records("Messages")).isEmpty();
+    }
+
+    @Test
+    void createThatMetA503IsNotRetriedAndItsOutcomeIsUnknownWithThePayload() {
+        sandbox.faults().next(Fault.SERVICE_UNAVAILABLE, 1);
+
+        Exchange exchange = call("twilio-connector:Messages/Create", message("first"));
+
+        TwilioConnectorOutcomeUnknownException error = exchange.getException(TwilioConnectorOutcomeUnknownException.class);
+        assertThat(error.getPayload()).containsEntry("To", List.of(MESSAGE_TO)).containsEntry("From", List.of(MESSAGE_FROM))
+                .containsEntry("Body", List.of("first"));
+        assertThat(error.getMethod()).isEqualTo("POST");
+        assertThat(error.getTarget()).isEqualTo(accountPath("Messages.json"));
+        assertThat(error.getMessage()).startsWith("The outcome of Messages Create (POST " + accountPath("Messages.json")
+                + ") is unknown: the request reached Twilio, or may have, but Twilio answered HTTP 503 with error 20503");
+        assertThat(error.getCause()).isInstanceOf(TwilioConnectorException.class);
+        assertThat(requests()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Fault.class, names = {"SLOW_RESPONSE", "CONNECTION_RESET", "TRUNCATED_BODY"})
+    void createWhoseAnswerIsLostIsNotRetriedSoItIsNeverDoneTwice(Fault fault) {
+        sandbox.faults().slowResponseDelay(Duration.ofMillis(1_500)).next(fault, 1);
+
+        Exchange exchange = call("twilio-connector:Messages/Create", message("once"));
+
+        assertThat(exchange.getException()).isInstanceOf(TwilioConnectorOutcomeUnknownException.class);
+        assertThat(requests()).hasSize(1);
+        assertThat(sandbox.records("Messages")).singleElement().satisfies(m -> assertThat(m).containsEntry("body", "once"));
+    }
+
+    @Test
+    void createTurnedAwayWith429IsNotRetriedAndNothingWasCreated() {
+        sandbox.faults().next(Fault.TOO_MANY_REQUESTS, 1);
+
+        Exchange exchange = call("twilio-connector:Messages/Create", message("later"));
+
+        TwilioConnectorException error = exchange.getException(TwilioConnectorException.class);
+        assertThat(error).isNotInstanceOf(TwilioConnectorOutcomeUnknownException.class);
+        assertThat(error.getCode()).isEqualTo(20429);
+        assertThat(requests()).hasSize(1);
+        assertThat(sandbox.records("Messages")).isEmpty();
+    }
+
+    @Test
+    void createThatCouldNotConnectIsRetriedAsItNeverReachedTwilio() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        var refused = connection("twilio-refused", component -> component.setBaseUrl("http://127.0.0.1:" + closedPort));
+
+        Exchange exchange = call("twilio-refused:Messages/Create", message("never"));
+
+        assertThat(exchange.getException()).isInstanceOf(RequestNotSentException.class)
+                .hasMessageStartingWith("Could not reach Twilio for Messages Create (POST " + accountPath("Messages.json")
+                        + "), the request was not sent: ");
+        assertThat(refused.callPath().retry().getMetrics().getNumberOfFailedCallsWithRetryAttempt()).isEqualTo(1);
+    }
+
+    private static Map<String, Object> message(String body) {
+        return Map.of("To", MESSAGE_TO, "From", MESSAGE_FROM, "Body", body);
+    }
+
+    private static Duration gap(List<RecordedRequest> requests) {
+        return Duration.between(requests.get(0).received(), requests.get(1).received());
+    }
+}

@@ -1,0 +1,29 @@
+package dev.twilioconnector.runtime;
+
+import dev.twilioconnector.sandbox.TwilioSandbox;
+
+import java.util.Map;
+
+/**
+ * The embedded sandbox the runner starts when no Account SID is set, holding the records that the flows of
+ * {@code routes/} address by SID, and a few more to list, so that every flow finds what it reads.
+ */
+final class DemoSandbox {
+
+    private DemoSandbox() {
+    }
+
+    static TwilioSandbox start() {
+        TwilioSandbox sandbox = TwilioSandbox.start();
+        sandbox.put("Recordings", Map.of("sid", "RE2e915e78549694bd0a0742d2d39454e5",
+                "call_sid", "CAaa4a99c300bd9d1bcc0d1ae9dcd248c6", "duration", "15"));
+        sandbox.seed("Recordings", 4);
+        sandbox.put("Calls", Map.of("sid", "CAaa4a99c300bd9d1bcc0d1ae9dcd248c6"));
+        sandbox.put("Calls", Map.of("sid", "CAdefbf2b4caa7df11dc48106385e32345"));
+        sandbox.put("Messages", Map.of("sid", "SM3ad97d41e786c02bca47c8ce1745053b", "body", "my card is 4111"));
+        sandbox.seed("Messages", 4);
+        sandbox.put("IncomingPhoneNumbers", Map.of("sid", "PN4047ac009a15885690a50a1d388b8411", "friendly_name", "Main line"));
+        sandbox.put("OutgoingCallerIds", Map.of("sid", "PN6f5f9bf39cb1801a6e21a5a80d274bdd", "friendly_name", "Reception"));
+        return sandbox;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.twilioconnector.runtime;
+
+import dev.twilioconnector.sandbox.RecordedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import java.lang.management.ManagementFactory;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The runner as a user starts it with no Account SID: the embedded sandbox, seeded with what the flows of
+ * routes/ address, every flow run once against it, and health, metrics and the connection's state over HTTP.
+ */
+class RunnerSandboxTest {
+
+    private static RunningRuntime runner;
+
+    @BeforeAll
+    static void startRunner() throws Exception {
+        runner = RunningRuntime.start("file:" + RunningRuntime.ROUTES + "/*.yaml", Map.of());
+        await().atMost(Duration.ofSeconds(20)).until(() -> runner.sandbox().requests().size() >= 11);
+    }
+
+    @AfterAll
+    static void stopRunner() {
+        runner.close();
+    }
+
+    @Test
+    void everyFlowOfRoutesSucceedsAgainstTheSeededSandbox() {
+        String account = "/2010-04-01/Accounts/" + runner.sandbox().accountSid() + "/";
+
+        assertThat(runner.sandbox().requests()).extracting(RecordedRequest::method, r -> r.path().replace(account, ""),
+                RecordedRequest::status).contains(
+                tuple("GET", "Recordings.json", 200),
+                tuple("GET", "Recordings/RE2e915e78549694bd0a0742d2d39454e5.json", 200),
+                tuple("DELETE", "Calls/CAaa4a99c300bd9d1bcc0d1ae9dcd248c6.json", 204),
+                tuple("POST", "Calls/CAdefbf2b4caa7df11dc48106385e32345/Feedback.json", 201),
+                tuple("POST", "Calls/FeedbackSummary.json", 201),
+                tuple("POST", "Messages.json", 201),
+                tuple("POST", "Messages/SM3ad97d41e786c02bca47c8ce1745053b.json", 200),
+                tuple("GET", "Messages/SM3ad97d41e786c02bca47c8ce1745053b.json", 200),
+                tuple("POST", "Messages/SM3ad97d41e786c02bca47c8ce1745053b.json", 200),
+                tuple("POST", "IncomingPhoneNumbers/PN4047ac009a15885690a50a1d388b8411.json", 200),
+                tuple("POST", "OutgoingCallerIds/PN6f5f9bf39cb1801a6e21a5a80d274bdd.json", 200));
+        assertThat(runner.sandbox().requests()).allSatisfy(request -> assertThat(request.status()).isLessThan(400));
+    }
+
+    @Test
+    void healthIsServedWithTheConnectionsReadiness() throws Exception {
+        HttpResponse<String> health = runner.get("/observe/health");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"").contains("twilio-connector-twilio");
+    }
+
+    @Test
+    void metricsCountTheRequestsByEntityAndOperationInPrometheusFormat() throws Exception {
+        HttpResponse<String> metrics = runner.get("/observe/metrics");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("twilio_connector_requests_seconds_count{connection=\"twilio\",entity=\"Messages\","
+                + "method=\"POST\",operation=\"Update\",status=\"200\"} 2")
+                .contains("twilio_connector_requests_seconds_count{connection=\"twilio\",entity=\"Calls\","
+                        + "method=\"DELETE\",operation=\"Delete\",status=\"204\"} 1")
+                .contains("twilio_connector_requests_seconds_bucket{connection=\"twilio\",entity=\"Recordings\",method=\"GET\","
+                        + "operation=\"List\",status=\"200\",le=\"+Inf\"} 1")
+                .contains("twilio_connector_throttle_wait_seconds_count{connection=\"twilio\"}");
+    }
+
+    @Test
+    void pauseAndResumeAreJmxOperations() throws Exception {
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        ObjectName control = jmx.queryNames(new ObjectName("org.apache.camel:type=services,*"), null).stream()
+                .filter(name -> name.getKeyProperty("name").startsWith("ConnectionControl"))
+                .findFirst().orElseThrow();
+
+        jmx.invoke(control, "pauseConnection", null, null);
+        Object paused = jmx.getAttribute(control, "ConnectionState");
+        jmx.invoke(control, "resumeConnection", null, null);
+
+        assertThat(paused).isEqualTo("paused");
+        assertThat(jmx.getAttribute(control, "ConnectionState")).isEqualTo("running");
+    }
+
+    @Test
+    void connectionStateListsTheRoutesThatUseIt() throws Exception {
+        HttpResponse<String> state = runner.get("/connection");
+
+        assertThat(state.statusCode()).isEqualTo(200);
+        assertThat(state.body()).startsWith("{\"state\":\"running\",\"routes\":[").contains("\"create-message\"")
+                .doesNotContain("connection-pause");
+    }
+}

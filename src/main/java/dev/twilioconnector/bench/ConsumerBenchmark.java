@@ -1,0 +1,113 @@
+package dev.twilioconnector.bench;
+
+import dev.twilioconnector.TwilioConnectorComponent;
+import dev.twilioconnector.sandbox.TwilioSandbox;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PropertyBindingSupport;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Records per second of the consumers against an embedded sandbox: a List read with streamResults=true, and the
+ * polling consumer delivering the same records with its cursor in memory and in a file.
+ *
+ * <pre>
+ * mvn -o -q -pl src exec:java -Dexec.mainClass=dev.twilioconnector.bench.ConsumerBenchmark [-Dbench.records=20000]
+ *     [-Dbench.component.someOption=value ...]   (component options, e.g. the node throttle's, bound by name)
+ * </pre>
+ */
+public final class ConsumerBenchmark {
+
+    private static final String COMPONENT_PREFIX = "bench.component.";
+
+    private ConsumerBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int records = Integer.getInteger("bench.records", 20_000);
+        try (TwilioSandbox sandbox = TwilioSandbox.start()) {
+            sandbox.seed("Messages", records);
+            System.out.printf("records=%d component=%s%n", records, componentOptions());
+            stream(sandbox, records);
+            poll(sandbox, records, "stateRepository=#cursors");
+            Path stateFile = Files.createTempFile("consumer-benchmark", ".state");
+            poll(sandbox, records, "stateFile=" + stateFile);
+            Files.deleteIfExists(stateFile);
+            // seeded records are a minute apart: a window of records minutes holds every one of them
+            poll(sandbox, records, "stateRepository=#cursors&lookback=" + (records + 60) + "m");
+        }
+    }
+
+    private static void stream(TwilioSandbox sandbox, int records) throws Exception {
+        try (CamelContext camel = context(sandbox)) {
+            camel.start();
+            long start = System.nanoTime();
+            Iterator<?> all = camel.createProducerTemplate()
+                    .requestBody("twilio-connector:Messages/List?streamResults=true", null, Iterator.class);
+            long count = 0;
+            while (all.hasNext()) {
+                all.next();
+                count++;
+            }
+            report("stream (streamResults=true)", count, records, start);
+        }
+    }
+
+    private static void poll(TwilioSandbox sandbox, int records, String cursorOption) throws Exception {
+        CountDownLatch delivered = new CountDownLatch(records);
+        try (CamelContext camel = context(sandbox)) {
+            camel.getRegistry().bind("cursors", new MemoryStateRepository());
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("twilio-connector:Messages/List?initialDelay=0&delay=10&" + cursorOption)
+                            .routeId("poller").process(exchange -> delivered.countDown());
+                }
+            });
+            long start = System.nanoTime();
+            camel.start();
+            if (!delivered.await(10, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the poller delivered " + (records - delivered.getCount()) + " of " + records);
+            }
+            report("poller (" + cursorOption.replaceAll("=[^&]*", "").replace("&", ", ") + ")", records, records, start);
+        }
+    }
+
+    private static CamelContext context(TwilioSandbox sandbox) {
+        CamelContext camel = new DefaultCamelContext();
+        TwilioConnectorComponent component = new TwilioConnectorComponent();
+        component.setAccountSid(sandbox.accountSid());
+        component.setAuthToken(sandbox.authToken());
+        component.setBaseUrl(sandbox.baseUrl());
+        PropertyBindingSupport.build().withMandatory(true).bind(camel, component, new HashMap<>(componentOptions()));
+        camel.addComponent("twilio-connector", component);
+        return camel;
+    }
+
+    private static Map<String, Object> componentOptions() {
+        Map<String, Object> options = new HashMap<>();
+        System.getProperties().forEach((key, value) -> {
+            if (key.toString().startsWith(COMPONENT_PREFIX)) {
+                options.put(key.toString().substring(COMPONENT_PREFIX.length()), value);
+            }
+        });
+        return options;
+    }
+
+    private static void report(String what, long count, int expected, long startNanos) {
+        if (count != expected) {
+            throw new IllegalStateException(what + " read " + count + " records of " + expected);
+        }
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        System.out.printf("%-32s %8d records in %6.2f s = %8.0f records/s%n", what, count, seconds, count / seconds);
+    }
+}

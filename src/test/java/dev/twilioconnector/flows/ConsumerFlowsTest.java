@@ -1,0 +1,175 @@
+package dev.twilioconnector.flows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.twilioconnector.support.SandboxTestSupport;
+import dev.twilioconnector.webhook.TwilioSignature;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.test.AvailablePortFinder;
+import org.apache.camel.test.junit5.TestExecutionConfiguration;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The flows of routes/ that start with a consumer, run as written against the sandbox. */
+class ConsumerFlowsTest extends SandboxTestSupport {
+
+    private static final Path ROUTES = Path.of(System.getProperty("routes.dir", "../routes"));
+    private static final int PORT = AvailablePortFinder.getNextAvailable();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dataDir = createDataDir();
+
+    @Override
+    public void configureTest(TestExecutionConfiguration configuration) {
+        super.configureTest(configuration);
+        configuration.withUseAdviceWith(true);
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext camel = super.createCamelContext();
+        Properties overrides = new Properties();
+        overrides.put("twilio.flows.dir", dataDir.toString());
+        camel.getPropertiesComponent().setOverrideProperties(overrides);
+        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
+        server.setBindHost("127.0.0.1");
+        server.setBindPort(PORT);
+        camel.addService(new VertxPlatformHttpServer(server));
+        return camel;
+    }
+
+    @Test
+    void forwardInboundSmsWritesEachInboundMessageOnceAsAJsonLine() throws Exception {
+        Instant sent = Instant.parse("2026-01-05T10:00:00Z");
+        String first = putMessage("inbound", "Hello", sent);
+        putMessage("outbound-api", "Not mine", sent.plusSeconds(1));
+        String second = putMessage("inbound", "Still there?", sent.plusSeconds(2));
+        load("forward-inbound-sms");
+        context.start();
+
+        Path out = dataDir.resolve("inbound-sms/inbound-sms.jsonl");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(out) && Files.readAllLines(out).size() >= 2);
+
+        List<JsonNode> lines = jsonLines(out);
+        assertThat(lines).extracting(line -> line.get("Sid").asText()).containsExactly(first, second);
+        assertThat(lines.get(0).get("Body").asText()).isEqualTo("Hello");
+        assertThat(lines.get(0).get("Direction").asText()).isEqualTo("inbound");
+        assertThat(Files.readString(dataDir.resolve("state/forward-inbound-sms.state"))).contains(second);
+    }
+
+    @Test
+    void messageStatusCallbacksMarkEachMessagesLatestStatus() throws Exception {
+        load("message-status-callbacks");
+        context.start();
+        String sid = "SM0123456789abcdef0123456789abcdef";
+
+        assertThat(postStatus(sid, "sent").statusCode()).isEqualTo(200);
+        HttpResponse<String> response = postStatus(sid, "delivered");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("<Response/>");
+        JsonNode marked = JSON.readTree(dataDir.resolve("message-status/" + sid + ".json").toFile());
+        assertThat(marked.get("Sid").asText()).isEqualTo(sid);
+        assertThat(marked.get("Status").asText()).isEqualTo("delivered");
+    }
+
+    @Test
+    void nightlyCallsExportWritesYesterdaysCallsAsJsonLines() throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Instant yesterdayNoon = today.minusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        String early = putCall(today.minusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        String noon = putCall(yesterdayNoon);
+        putCall(today.minusDays(2).atTime(23, 59, 59).toInstant(ZoneOffset.UTC));
+        putCall(today.atStartOfDay().toInstant(ZoneOffset.UTC));
+        load("nightly-calls-export");
+        AdviceWith.adviceWith(context, "nightly-calls-export", route -> route.replaceFromWith("direct:nightly-calls-export"));
+        context.start();
+
+        producer.sendBody("direct:nightly-calls-export", null);
+
+        Path out = dataDir.resolve("calls-export/calls-" + today.minusDays(1) + ".jsonl");
+        assertThat(jsonLines(out)).extracting(line -> line.get("Sid").asText()).containsExactlyInAnyOrder(early, noon);
+        assertThat(requestLines()).containsExactly("GET " + accountPath("Calls.json") + "?EndTime=" + today.minusDays(1)
+                + "&PageSize=1000");
+    }
+
+    private void load(String id) throws Exception {
+        PluginHelper.getRoutesLoader(context).loadRoutes(
+                ResourceHelper.resolveMandatoryResource(context, "file:" + ROUTES.resolve(id + ".yaml")));
+    }
+
+    private static String putMessage(String direction, String body, Instant sent) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("direction", direction);
+        fields.put("body", body);
+        fields.put("status", direction.equals("inbound") ? "received" : "sent");
+        fields.put("date_sent", sent);
+        return String.valueOf(sandbox.put("Messages", fields).get("sid"));
+    }
+
+    private static String putCall(Instant ended) {
+        return String.valueOf(sandbox.put("Calls", Map.of("status", "completed", "end_time", ended,
+                "start_time", ended.minusSeconds(60))).get("sid"));
+    }
+
+    private HttpResponse<String> postStatus(String sid, String status) throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("MessageSid", sid);
+        form.put("MessageStatus", status);
+        form.put("AccountSid", sandbox.accountSid());
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        form.forEach((name, value) -> params.put(name, List.of(value)));
+        String url = "http://127.0.0.1:" + PORT + "/message-status";
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", new TwilioSignature(sandbox.authToken()).sign(url, params))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<JsonNode> jsonLines(Path file) throws Exception {
+        return Files.readAllLines(file).stream().filter(line -> !line.isBlank()).map(line -> {
+            try {
+                return JSON.readTree(line);
+            } catch (Exception e) {
+                throw new AssertionError("not a JSON line: " + line, e);
+            }
+        }).toList();
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("consumer-flows");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
