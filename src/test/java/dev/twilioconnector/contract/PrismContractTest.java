@@ -1,0 +1,141 @@
+package dev.twilioconnector.contract;
+
+import dev.twilioconnector.TwilioConnectorComponent;
+import dev.twilioconnector.TwilioConnectorConstants;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.test.AvailablePortFinder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+/**
+ * The connector against Stoplight Prism serving Twilio's official OpenAPI description: Prism refuses with 422 any
+ * request whose method, path, query, form body or authentication breaks the description, so every operation here
+ * passing shows the connector speaks Twilio's wire format as Twilio describes it; and the records it returns are read
+ * from Twilio's own example responses, not from the sandbox this project wrote.
+ */
+class PrismContractTest {
+
+    /** The account of the description's examples, whose next_page_uri the connector follows only within its own list. */
+    private static final String ACCOUNT = "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    private static PrismServer prism;
+    private static CamelContext camel;
+    private static ProducerTemplate producer;
+
+    @BeforeAll
+    static void startPrismAndTheConnector() throws Exception {
+        Path spec = Path.of(System.getProperty("twilio.spec.dir", "../target/twilio-spec"),
+                "package/twilio-oai/spec/json/twilio_api_v2010.json");
+        prism = PrismServer.start(Path.of(System.getProperty("prism.dir", "../target/prism")), spec,
+                AvailablePortFinder.getNextAvailable());
+        TwilioConnectorComponent component = new TwilioConnectorComponent();
+        component.setAccountSid(ACCOUNT);
+        component.setAuthToken("prism-checks-that-there-is-a-token");
+        component.setBaseUrl(prism.baseUrl());
+        component.setRetryMaxAttempts(1);
+        camel = new DefaultCamelContext();
+        camel.addComponent("twilio-connector", component);
+        camel.start();
+        producer = camel.createProducerTemplate();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (camel != null) {
+            camel.stop();
+        }
+        if (prism != null) {
+            prism.close();
+        }
+    }
+
+    @Test
+    void aMessageIsReadFromTwiliosExampleWithConnectorColumnsIsoDatesAndNumbers() throws Exception {
+        Map<String, Object> message = record(call("twilio-connector:Messages/Get", null,
+                Map.of(TwilioConnectorConstants.ENTITY_ID, "SMb7c0a2ce80504485a6f653a7110836f5")));
+
+        assertThat(message).contains(entry("Sid", "SMb7c0a2ce80504485a6f653a7110836f5"),
+                entry("Sender", "+12019235161"), entry("Status", "sent"), entry("Direction", "outbound-api"),
+                entry("DateSent", "2019-05-24T17:18:28Z"), entry("DateCreated", "2019-05-24T17:18:27Z"),
+                entry("ErrorCode", 30007), entry("ErrorMessage", "Carrier violation"), entry("PriceUnit", "USD"));
+        assertThat(message.get("NumSegments")).isEqualTo(1L);
+        assertThat(new BigDecimal(message.get("Price").toString())).isEqualByComparingTo("-0.0075");
+    }
+
+    @Test
+    void createdMessageIsTwiliosExampleAnswer() throws Exception {
+        Map<String, Object> message = record(call("twilio-connector:Messages/Create",
+                "{\"To\":\"+15558675310\",\"Sender\":\"+14155552345\",\"Body\":\"Hello! \\ud83d\\udc4d\"}", Map.of()));
+
+        assertThat(message).contains(entry("Body", "Hello! \ud83d\udc4d"), entry("Sender", "+14155552345"),
+                entry("DateCreated", "2023-08-24T05:01:45Z"));
+        assertThat(message.get("Sid").toString()).matches("SM[0-9a-f]{32}");
+    }
+
+    /**
+     * The example page holds two messages and a next_page_uri that names itself again, so the page size is the
+     * example's: a List fills its page before it follows next_page_uri.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aListPageIsReadFromTwiliosExampleWithTheTokenOfTheNextPage() {
+        Exchange exchange = call("twilio-connector:Messages/List?pageSize=2", null, Map.of());
+
+        assertThat(exchange.getException()).as(prism::log).isNull();
+        List<Map<String, Object>> messages = exchange.getMessage().getBody(List.class);
+        assertThat(messages).extracting(message -> message.get("Sid")).containsExactly("SMded05904ccb347238880ca9264e8fe1c", "MMc26223853f8c46b4ab7dfaa6abba0a26");
+        assertThat(exchange.getMessage().getHeader(TwilioConnectorConstants.NEXT_PAGE_TOKEN, String.class)).isNotBlank();
+    }
+
+    @Test
+    void everyOperationOfABatteryIsAcceptedByTheDescription() throws Exception {
+        Map<String, String> battery = Map.ofEntries(
+                Map.entry("twilio-connector:Messages/Update?entityId=SMb7c0a2ce80504485a6f653a7110836f5", "{\"Body\":\"\"}"),
+                Map.entry("twilio-connector:Messages/Delete?entityId=SMb7c0a2ce80504485a6f653a7110836f5", ""),
+                Map.entry("twilio-connector:Calls/Create",
+                        "{\"To\":\"+15558675310\",\"Sender\":\"+15017122661\",\"Url\":\"http://demo.twilio.com/docs/voice.xml\"}"),
+                Map.entry("twilio-connector:Calls/Delete?entityId=CAaa4a99c300bd9d1bcc0d1ae9dcd248c6", ""),
+                Map.entry("twilio-connector:Recordings/Get?entityId=RE2e915e78549694bd0a0742d2d39454e5", ""),
+                Map.entry("twilio-connector:IncomingPhoneNumbers/Update?entityId=PN4047ac009a15885690a50a1d388b8411",
+                        "{\"Name\":\"Support line\"}"),
+                Map.entry("twilio-connector:OutgoingCallerIds/Update?entityId=PN6f5f9bf39cb1801a6e21a5a80d274bdd",
+                        "{\"Name\":\"Front desk\"}"),
+                Map.entry("twilio-connector:Queues/Create", "{\"Name\":\"support\",\"MaxSize\":10}"));
+        Map<String, String> refused = new HashMap<>();
+        battery.forEach((uri, body) -> {
+            Exchange exchange = call(uri, body.isEmpty() ? null : body, Map.of());
+            if (exchange.getException() != null) {
+                refused.put(uri, exchange.getException().getMessage());
+            }
+        });
+
+        assertThat(refused).as(prism::log).isEmpty();
+    }
+
+    private static Exchange call(String uri, Object body, Map<String, Object> headers) {
+        return producer.request(uri, exchange -> {
+            exchange.getMessage().setBody(body);
+            exchange.getMessage().setHeaders(new HashMap<>(headers));
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> record(Exchange exchange) throws Exception {
+        if (exchange.getException() != null) {
+            throw new AssertionError(exchange.getException().getMessage() + "\n" + prism.log(), exchange.getException());
+        }
+        return (Map<String, Object>) exchange.getMessage().getBody();
+    }
+}
