@@ -100,6 +100,16 @@ class PrismContractTest {
     }
 
     @Test
+    void aListWhoseNextPageIsThePageJustReadFailsRatherThanLoopingForever() {
+        Exchange exchange = call("twilio-connector:Messages/List?pageSize=25", null, Map.of());
+
+        assertThat(exchange.getException()).hasMessage("Twilio answered HTTP 200 to Messages List: next_page_uri"
+                + " '/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json?To=%2B123456789&From=%2B987654321"
+                + "&DateSent%3E=2008-01-02&PageSize=2&Page=1&PageToken=PAMMc26223853f8c46b4ab7dfaa6abba0a26'"
+                + " is the page just read");
+    }
+
+    @Test
     void everyOperationOfABatteryIsAcceptedByTheDescription() throws Exception {
         Map<String, String> battery = Map.ofEntries(
                 Map.entry("twilio-connector:Messages/Update?entityId=SMb7c0a2ce80504485a6f653a7110836f5", "{\"Body\":\"\"}"),

@@ -268,7 +268,7 @@ public final class OperationRunner {
             while (uri != null) {
                 JsonNode page = send.apply(TwilioRequest.get(uri, request.purpose())).body();
                 JsonNode records = page.path(request.entity().listKey());
-                String next = nextUri(page);
+                String next = nextUri(uri, page);
                 for (int i = skip; i < records.size(); i++) {
                     Map<String, Object> record = reader.read(request.entity(), records.get(i), pathValues);
                     if (conditions.matches(record)) {
@@ -307,7 +307,7 @@ public final class OperationRunner {
                         kept.add(record);
                     }
                 }
-                uri = nextUri(page);
+                uri = nextUri(uri, page);
             }
             return kept;
         }
@@ -319,7 +319,8 @@ public final class OperationRunner {
             return listPath + QueryStrings.of(query);
         }
 
-        private String nextUri(JsonNode page) {
+        /** The page after {@code current}; a server whose next page is the one just read would be followed forever. */
+        private String nextUri(String current, JsonNode page) {
             JsonNode next = page.get("next_page_uri");
             if (next == null || next.isNull() || next.asText().isEmpty()) {
                 return null;
@@ -328,6 +329,10 @@ public final class OperationRunner {
             if (!uri.startsWith(listPath + "?")) {
                 throw new TwilioConnectorException(200, null, "next_page_uri '" + uri + "' leaves " + listPath, null,
                         request.purpose());
+            }
+            if (uri.equals(current)) {
+                throw new TwilioConnectorException(200, null, "next_page_uri '" + uri + "' is the page just read",
+                        null, request.purpose());
             }
             return uri;
         }
