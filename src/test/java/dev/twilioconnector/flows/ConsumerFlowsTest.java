@@ -99,23 +99,28 @@ class ConsumerFlowsTest extends SandboxTestSupport {
     }
 
     @Test
-    void nightlyCallsExportWritesYesterdaysCallsAsJsonLines() throws Exception {
+    void nightlyCallsExportWritesYesterdaysCallsAsJsonLinesOnceADay() throws Exception {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Instant yesterdayNoon = today.minusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC);
         String early = putCall(today.minusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
         String noon = putCall(yesterdayNoon);
         putCall(today.minusDays(2).atTime(23, 59, 59).toInstant(ZoneOffset.UTC));
         putCall(today.atStartOfDay().toInstant(ZoneOffset.UTC));
+        Path exports = Files.createDirectories(dataDir.resolve("calls-export"));
+        Path part = exports.resolve("calls-" + today.minusDays(1) + ".jsonl.part");
+        Files.writeString(part, "{\"Sid\":\"" + early + "\"}\n");
         load("nightly-calls-export");
         AdviceWith.adviceWith(context, "nightly-calls-export", route -> route.replaceFromWith("direct:nightly-calls-export"));
         context.start();
 
         producer.sendBody("direct:nightly-calls-export", null);
+        producer.sendBody("direct:nightly-calls-export", null);
 
-        Path out = dataDir.resolve("calls-export/calls-" + today.minusDays(1) + ".jsonl");
+        Path out = exports.resolve("calls-" + today.minusDays(1) + ".jsonl");
         assertThat(jsonLines(out)).extracting(line -> line.get("Sid").asText()).containsExactlyInAnyOrder(early, noon);
-        assertThat(requestLines()).containsExactly("GET " + accountPath("Calls.json") + "?EndTime=" + today.minusDays(1)
-                + "&PageSize=1000");
+        assertThat(part).as("the half-written file of an interrupted run").doesNotExist();
+        assertThat(requestLines()).as("the second run finds the day exported").containsExactly(
+                "GET " + accountPath("Calls.json") + "?EndTime=" + today.minusDays(1) + "&PageSize=1000");
     }
 
     private void load(String id) throws Exception {
