@@ -76,6 +76,8 @@ public class TwilioConnectorEndpointConfigurer extends PropertyConfigurerSupport
         case "stateKey": target.getConfiguration().setStateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "staterepository":
         case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "streampagesize":
+        case "streamPageSize": target.getConfiguration().setStreamPageSize(property(camelContext, int.class, value)); return true;
         case "streamresults":
         case "streamResults": target.getConfiguration().setStreamResults(property(camelContext, boolean.class, value)); return true;
         case "timeunit":
@@ -148,6 +150,8 @@ public class TwilioConnectorEndpointConfigurer extends PropertyConfigurerSupport
         case "stateKey": return java.lang.String.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "streampagesize":
+        case "streamPageSize": return int.class;
         case "streamresults":
         case "streamResults": return boolean.class;
         case "timeunit":
@@ -221,6 +225,8 @@ public class TwilioConnectorEndpointConfigurer extends PropertyConfigurerSupport
         case "stateKey": return target.getConfiguration().getStateKey();
         case "staterepository":
         case "stateRepository": return target.getConfiguration().getStateRepository();
+        case "streampagesize":
+        case "streamPageSize": return target.getConfiguration().getStreamPageSize();
         case "streamresults":
         case "streamResults": return target.getConfiguration().isStreamResults();
         case "timeunit":

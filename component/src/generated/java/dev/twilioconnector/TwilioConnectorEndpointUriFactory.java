@@ -23,7 +23,7 @@ public class TwilioConnectorEndpointUriFactory extends org.apache.camel.support.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(37);
+        Set<String> props = new HashSet<>(38);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -55,6 +55,7 @@ public class TwilioConnectorEndpointUriFactory extends org.apache.camel.support.
         props.add("stateFile");
         props.add("stateKey");
         props.add("stateRepository");
+        props.add("streamPageSize");
         props.add("streamResults");
         props.add("timeUnit");
         props.add("useFixedDelay");

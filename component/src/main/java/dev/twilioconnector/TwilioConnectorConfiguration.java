@@ -31,8 +31,14 @@ public class TwilioConnectorConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "false",
               description = "For List: return an Iterator that reads Twilio's pages of 1000 records lazily, fetching the next page"
                       + " while the current one is processed, instead of one page as a List. Use with the Split EIP and"
-                      + " streaming to process a List of any size in constant memory; pageSize and pageToken are ignored.")
+                      + " streaming to process a List of any size in constant memory; pageSize and pageToken are ignored (see streamPageSize).")
     private boolean streamResults;
+
+    @UriParam(defaultValue = "" + ConnectorRequest.MAX_PAGE_SIZE,
+              description = "Records per page that streamResults=true and the polling consumer read, 1 to 1000: Twilio's"
+                      + " largest page by default. Each page is one request through the node throttle, so smaller pages"
+                      + " mean more requests for the same records.")
+    private int streamPageSize = ConnectorRequest.MAX_PAGE_SIZE;
 
     @UriParam(label = "consumer", defaultValue = "0",
               description = "At most this many records per poll, oldest first; the rest follow in the next polls. 0: no limit.")
@@ -125,6 +131,14 @@ public class TwilioConnectorConfiguration implements Cloneable {
 
     public void setStreamResults(boolean streamResults) {
         this.streamResults = streamResults;
+    }
+
+    public int getStreamPageSize() {
+        return streamPageSize;
+    }
+
+    public void setStreamPageSize(int streamPageSize) {
+        this.streamPageSize = streamPageSize;
     }
 
     public int getMaxMessagesPerPoll() {

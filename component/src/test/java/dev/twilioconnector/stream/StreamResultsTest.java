@@ -110,6 +110,14 @@ class StreamResultsTest extends SandboxTestSupport {
     }
 
     @Test
+    void aStreamPageSizeOutOfRangeIsRefusedBeforeAnyRequest() {
+        Exchange exchange = call("twilio-connector:Messages/List?streamResults=true&streamPageSize=1001", null);
+
+        assertThat(exchange.getException()).hasMessage("streamPageSize 1001 is out of range: allowed 1..1000");
+        assertThat(requests()).isEmpty();
+    }
+
+    @Test
     void sortByColumnsIsRefusedBeforeAnyRequest() {
         Exchange exchange = call("twilio-connector:Messages/List?streamResults=true&sortByColumns=DateSent", null);
 
