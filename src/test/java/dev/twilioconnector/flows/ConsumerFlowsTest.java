@@ -83,19 +83,27 @@ class ConsumerFlowsTest extends SandboxTestSupport {
     }
 
     @Test
-    void messageStatusCallbacksMarkEachMessagesLatestStatus() throws Exception {
+    void messageStatusCallbacksMarkEachMessagesFurthestStatusWhateverTheOrderTheyArriveIn() throws Exception {
         load("message-status-callbacks");
         context.start();
         String sid = "SM0123456789abcdef0123456789abcdef";
+        String other = "SMfedcba9876543210fedcba9876543210";
 
         assertThat(postStatus(sid, "sent").statusCode()).isEqualTo(200);
         HttpResponse<String> response = postStatus(sid, "delivered");
-
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("<Response/>");
+        assertThat(markedStatus(sid)).isEqualTo("delivered");
+
+        assertThat(postStatus(sid, "sent").statusCode()).as("a late callback is still acknowledged").isEqualTo(200);
+        assertThat(markedStatus(sid)).isEqualTo("delivered");
+        assertThat(postStatus(other, "queued").statusCode()).isEqualTo(200);
+
+        assertThat(postStatus(sid, "read").statusCode()).isEqualTo(200);
+        assertThat(markedStatus(sid)).isEqualTo("read");
+        assertThat(markedStatus(other)).isEqualTo("queued");
         JsonNode marked = JSON.readTree(dataDir.resolve("message-status/" + sid + ".json").toFile());
         assertThat(marked.get("Sid").asText()).isEqualTo(sid);
-        assertThat(marked.get("Status").asText()).isEqualTo("delivered");
     }
 
     @Test
@@ -158,6 +166,10 @@ class ConsumerFlowsTest extends SandboxTestSupport {
                 .header("X-Twilio-Signature", new TwilioSignature(sandbox.authToken()).sign(url, params))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String markedStatus(String sid) throws Exception {
+        return JSON.readTree(dataDir.resolve("message-status/" + sid + ".json").toFile()).get("Status").asText();
     }
 
     private static List<JsonNode> jsonLines(Path file) throws Exception {
