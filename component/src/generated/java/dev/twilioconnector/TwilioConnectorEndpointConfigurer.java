@@ -88,6 +88,8 @@ public class TwilioConnectorEndpointConfigurer extends PropertyConfigurerSupport
         case "validateSignature": target.getConfiguration().setValidateSignature(property(camelContext, boolean.class, value)); return true;
         case "webhookbaseurl":
         case "webhookBaseUrl": target.getConfiguration().setWebhookBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookreplaycachesize":
+        case "webhookReplayCacheSize": target.getConfiguration().setWebhookReplayCacheSize(property(camelContext, int.class, value)); return true;
         case "webhookresponse":
         case "webhookResponse": target.getConfiguration().setWebhookResponse(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -162,6 +164,8 @@ public class TwilioConnectorEndpointConfigurer extends PropertyConfigurerSupport
         case "validateSignature": return boolean.class;
         case "webhookbaseurl":
         case "webhookBaseUrl": return java.lang.String.class;
+        case "webhookreplaycachesize":
+        case "webhookReplayCacheSize": return int.class;
         case "webhookresponse":
         case "webhookResponse": return java.lang.String.class;
         default: return null;
@@ -237,6 +241,8 @@ public class TwilioConnectorEndpointConfigurer extends PropertyConfigurerSupport
         case "validateSignature": return target.getConfiguration().isValidateSignature();
         case "webhookbaseurl":
         case "webhookBaseUrl": return target.getConfiguration().getWebhookBaseUrl();
+        case "webhookreplaycachesize":
+        case "webhookReplayCacheSize": return target.getConfiguration().getWebhookReplayCacheSize();
         case "webhookresponse":
         case "webhookResponse": return target.getConfiguration().getWebhookResponse();
         default: return null;

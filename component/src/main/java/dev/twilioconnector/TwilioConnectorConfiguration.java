@@ -85,6 +85,13 @@ public class TwilioConnectorConfiguration implements Cloneable {
                       + " that checks it.")
     private boolean validateSignature = true;
 
+    @UriParam(label = "consumer,security", defaultValue = "10000",
+              description = "For twilio-connector:webhook/<path>: how many of the latest requests' I-Twilio-Idempotency-Token"
+                      + " (with their X-Twilio-Signature) are remembered, so that a request Twilio retries, or one replayed as"
+                      + " it was, is answered 200 without reaching the route a second time. 0 remembers none. The token is"
+                      + " not part of the signature: serve the webhook over HTTPS so that requests cannot be captured.")
+    private int webhookReplayCacheSize = 10_000;
+
     public String getEntityId() {
         return entityId;
     }
@@ -195,6 +202,14 @@ public class TwilioConnectorConfiguration implements Cloneable {
 
     public void setWebhookBaseUrl(String webhookBaseUrl) {
         this.webhookBaseUrl = webhookBaseUrl;
+    }
+
+    public int getWebhookReplayCacheSize() {
+        return webhookReplayCacheSize;
+    }
+
+    public void setWebhookReplayCacheSize(int webhookReplayCacheSize) {
+        this.webhookReplayCacheSize = webhookReplayCacheSize;
     }
 
     public String getWebhookResponse() {
