@@ -34,6 +34,11 @@ final class Records {
                 sorted -> sorted.stream().filter(r -> bound(route, r)).map(Collections::unmodifiableMap).toList());
     }
 
+    /** Builds the sorted index of a route's list now, if no list has built it yet. */
+    void index(Route route, String account) {
+        store.read(scope(route, account), route.type().collection(), Ordering.index(route.type()), sorted -> null);
+    }
+
     /** One page of a route's list, of the records that also pass {@code matches}, in Twilio's list envelope. */
     Map<String, Object> page(Route route, String account, Predicate<Map<String, Object>> matches, Params query) {
         Predicate<Map<String, Object>> listed = matches.and(r -> bound(route, r));
