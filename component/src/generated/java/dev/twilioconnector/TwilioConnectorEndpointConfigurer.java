@@ -76,6 +76,8 @@ public class TwilioConnectorEndpointConfigurer extends PropertyConfigurerSupport
         case "stateKey": target.getConfiguration().setStateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "staterepository":
         case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "streampagesize":
+        case "streamPageSize": target.getConfiguration().setStreamPageSize(property(camelContext, int.class, value)); return true;
         case "streamresults":
         case "streamResults": target.getConfiguration().setStreamResults(property(camelContext, boolean.class, value)); return true;
         case "timeunit":
@@ -86,6 +88,8 @@ public class TwilioConnectorEndpointConfigurer extends PropertyConfigurerSupport
         case "validateSignature": target.getConfiguration().setValidateSignature(property(camelContext, boolean.class, value)); return true;
         case "webhookbaseurl":
         case "webhookBaseUrl": target.getConfiguration().setWebhookBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookreplaycachesize":
+        case "webhookReplayCacheSize": target.getConfiguration().setWebhookReplayCacheSize(property(camelContext, int.class, value)); return true;
         case "webhookresponse":
         case "webhookResponse": target.getConfiguration().setWebhookResponse(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -148,6 +152,8 @@ public class TwilioConnectorEndpointConfigurer extends PropertyConfigurerSupport
         case "stateKey": return java.lang.String.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "streampagesize":
+        case "streamPageSize": return int.class;
         case "streamresults":
         case "streamResults": return boolean.class;
         case "timeunit":
@@ -158,6 +164,8 @@ public class TwilioConnectorEndpointConfigurer extends PropertyConfigurerSupport
         case "validateSignature": return boolean.class;
         case "webhookbaseurl":
         case "webhookBaseUrl": return java.lang.String.class;
+        case "webhookreplaycachesize":
+        case "webhookReplayCacheSize": return int.class;
         case "webhookresponse":
         case "webhookResponse": return java.lang.String.class;
         default: return null;
@@ -221,6 +229,8 @@ public class TwilioConnectorEndpointConfigurer extends PropertyConfigurerSupport
         case "stateKey": return target.getConfiguration().getStateKey();
         case "staterepository":
         case "stateRepository": return target.getConfiguration().getStateRepository();
+        case "streampagesize":
+        case "streamPageSize": return target.getConfiguration().getStreamPageSize();
         case "streamresults":
         case "streamResults": return target.getConfiguration().isStreamResults();
         case "timeunit":
@@ -231,6 +241,8 @@ public class TwilioConnectorEndpointConfigurer extends PropertyConfigurerSupport
         case "validateSignature": return target.getConfiguration().isValidateSignature();
         case "webhookbaseurl":
         case "webhookBaseUrl": return target.getConfiguration().getWebhookBaseUrl();
+        case "webhookreplaycachesize":
+        case "webhookReplayCacheSize": return target.getConfiguration().getWebhookReplayCacheSize();
         case "webhookresponse":
         case "webhookResponse": return target.getConfiguration().getWebhookResponse();
         default: return null;

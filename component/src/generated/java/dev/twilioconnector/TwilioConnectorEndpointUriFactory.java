@@ -23,7 +23,7 @@ public class TwilioConnectorEndpointUriFactory extends org.apache.camel.support.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(37);
+        Set<String> props = new HashSet<>(39);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -55,11 +55,13 @@ public class TwilioConnectorEndpointUriFactory extends org.apache.camel.support.
         props.add("stateFile");
         props.add("stateKey");
         props.add("stateRepository");
+        props.add("streamPageSize");
         props.add("streamResults");
         props.add("timeUnit");
         props.add("useFixedDelay");
         props.add("validateSignature");
         props.add("webhookBaseUrl");
+        props.add("webhookReplayCacheSize");
         props.add("webhookResponse");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();

@@ -31,8 +31,14 @@ public class TwilioConnectorConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "false",
               description = "For List: return an Iterator that reads Twilio's pages of 1000 records lazily, fetching the next page"
                       + " while the current one is processed, instead of one page as a List. Use with the Split EIP and"
-                      + " streaming to process a List of any size in constant memory; pageSize and pageToken are ignored.")
+                      + " streaming to process a List of any size in constant memory; pageSize and pageToken are ignored (see streamPageSize).")
     private boolean streamResults;
+
+    @UriParam(defaultValue = "" + ConnectorRequest.MAX_PAGE_SIZE,
+              description = "Records per page that streamResults=true and the polling consumer read, 1 to 1000: Twilio's"
+                      + " largest page by default. Each page is one request through the node throttle, so smaller pages"
+                      + " mean more requests for the same records.")
+    private int streamPageSize = ConnectorRequest.MAX_PAGE_SIZE;
 
     @UriParam(label = "consumer", defaultValue = "0",
               description = "At most this many records per poll, oldest first; the rest follow in the next polls. 0: no limit.")
@@ -78,6 +84,13 @@ public class TwilioConnectorConfiguration implements Cloneable {
                       + " answer 403 to a request whose signature is missing or wrong. Turn off only behind a gateway"
                       + " that checks it.")
     private boolean validateSignature = true;
+
+    @UriParam(label = "consumer,security", defaultValue = "10000",
+              description = "For twilio-connector:webhook/<path>: how many of the latest requests' I-Twilio-Idempotency-Token"
+                      + " (with their X-Twilio-Signature) are remembered, so that a request Twilio retries, or one replayed as"
+                      + " it was, is answered 200 without reaching the route a second time. 0 remembers none. The token is"
+                      + " not part of the signature: serve the webhook over HTTPS so that requests cannot be captured.")
+    private int webhookReplayCacheSize = 10_000;
 
     public String getEntityId() {
         return entityId;
@@ -125,6 +138,14 @@ public class TwilioConnectorConfiguration implements Cloneable {
 
     public void setStreamResults(boolean streamResults) {
         this.streamResults = streamResults;
+    }
+
+    public int getStreamPageSize() {
+        return streamPageSize;
+    }
+
+    public void setStreamPageSize(int streamPageSize) {
+        this.streamPageSize = streamPageSize;
     }
 
     public int getMaxMessagesPerPoll() {
@@ -181,6 +202,14 @@ public class TwilioConnectorConfiguration implements Cloneable {
 
     public void setWebhookBaseUrl(String webhookBaseUrl) {
         this.webhookBaseUrl = webhookBaseUrl;
+    }
+
+    public int getWebhookReplayCacheSize() {
+        return webhookReplayCacheSize;
+    }
+
+    public void setWebhookReplayCacheSize(int webhookReplayCacheSize) {
+        this.webhookReplayCacheSize = webhookReplayCacheSize;
     }
 
     public String getWebhookResponse() {

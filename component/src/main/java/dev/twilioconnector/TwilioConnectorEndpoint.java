@@ -5,6 +5,7 @@ import dev.twilioconnector.catalog.Entity;
 import dev.twilioconnector.catalog.Operation;
 import dev.twilioconnector.connection.TwilioEnvironment;
 import dev.twilioconnector.consumer.TwilioConnectorPollingConsumer;
+import dev.twilioconnector.operation.ConnectorRequest;
 import dev.twilioconnector.operation.OperationRunner;
 import dev.twilioconnector.webhook.TwilioWebhookConsumer;
 import org.apache.camel.Category;
@@ -104,6 +105,7 @@ public class TwilioConnectorEndpoint extends ScheduledPollEndpoint {
                         configuration.getStateFile(), configuration.getStateKey()),
                 configuration.getLookback(), since(Clock.systemUTC()), Clock.systemUTC());
         consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
+        consumer.setStreamPageSize(streamPageSize());
         configureConsumer(consumer);
         return consumer;
     }
@@ -123,6 +125,16 @@ public class TwilioConnectorEndpoint extends ScheduledPollEndpoint {
             throw new TwilioConnectorInputException("since '" + since + "' is not a date: allowed an ISO-8601 date (2024-06-01),"
                     + " a date-time (2024-06-01T10:00:00Z) or now");
         }
+    }
+
+    /** The page size of streamResults and of the polling consumer, checked before any request. */
+    public int streamPageSize() {
+        int size = configuration.getStreamPageSize();
+        if (size < 1 || size > ConnectorRequest.MAX_PAGE_SIZE) {
+            throw new TwilioConnectorInputException("streamPageSize " + size + " is out of range: allowed 1.."
+                    + ConnectorRequest.MAX_PAGE_SIZE);
+        }
+        return size;
     }
 
     /** Every request of the endpoint goes through the connection's runner, available once the component started. */

@@ -80,14 +80,14 @@ public class TwilioConnectorProducer extends DefaultProducer {
         }
     }
 
-    /** Every record of the List, read lazily at Twilio's largest page size, in Twilio's order. */
+    /** Every record of the List, read lazily in pages of streamPageSize, in Twilio's order. */
     private PageStream stream(ConnectorRequest request) {
         if (request.sortByColumns() != null && !request.sortByColumns().isBlank()) {
             throw new TwilioConnectorInputException("streamResults reads records in Twilio's order, page by page;"
                     + " sortByColumns '" + request.sortByColumns() + "' would need every record in memory: remove one of them");
         }
         ConnectorRequest first = new ConnectorRequest(request.entity(), request.operation(), request.entityId(),
-                request.filterClause(), ConnectorRequest.MAX_PAGE_SIZE, null, null, request.payload());
+                request.filterClause(), getEndpoint().streamPageSize(), null, null, request.payload());
         return new PageStream(getEndpoint().getComponent().runner(), first, pageReader);
     }
 

@@ -22,8 +22,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * mvn -o -q -pl src exec:java -Dexec.mainClass=dev.twilioconnector.bench.ConsumerBenchmark [-Dbench.records=20000]
+ *     [-Dbench.streamPageSize=1000]              (records per page the stream and the poller read)
  *     [-Dbench.component.someOption=value ...]   (component options, e.g. the node throttle's, bound by name)
  * </pre>
+ *
+ * With small pages, the node throttle (transactionsPerSecond, 25 by default) caps records/s at pages/s times the
+ * page size: run once with -Dbench.component.transactionsPerSecond=10000 to see the consumers' own speed.
  */
 public final class ConsumerBenchmark {
 
@@ -34,25 +38,27 @@ public final class ConsumerBenchmark {
 
     public static void main(String[] args) throws Exception {
         int records = Integer.getInteger("bench.records", 20_000);
+        int pageSize = Integer.getInteger("bench.streamPageSize", 1000);
         try (TwilioSandbox sandbox = TwilioSandbox.start()) {
             sandbox.seed("Messages", records);
-            System.out.printf("records=%d component=%s%n", records, componentOptions());
-            stream(sandbox, records);
-            poll(sandbox, records, "stateRepository=#cursors");
+            System.out.printf("records=%d streamPageSize=%d component=%s%n", records, pageSize, componentOptions());
+            stream(sandbox, records, pageSize);
+            poll(sandbox, records, pageSize, "stateRepository=#cursors");
             Path stateFile = Files.createTempFile("consumer-benchmark", ".state");
-            poll(sandbox, records, "stateFile=" + stateFile);
+            poll(sandbox, records, pageSize, "stateFile=" + stateFile);
             Files.deleteIfExists(stateFile);
             // seeded records are a minute apart: a window of records minutes holds every one of them
-            poll(sandbox, records, "stateRepository=#cursors&lookback=" + (records + 60) + "m");
+            poll(sandbox, records, pageSize, "stateRepository=#cursors&lookback=" + (records + 60) + "m");
         }
     }
 
-    private static void stream(TwilioSandbox sandbox, int records) throws Exception {
+    private static void stream(TwilioSandbox sandbox, int records, int pageSize) throws Exception {
         try (CamelContext camel = context(sandbox)) {
             camel.start();
             long start = System.nanoTime();
             Iterator<?> all = camel.createProducerTemplate()
-                    .requestBody("twilio-connector:Messages/List?streamResults=true", null, Iterator.class);
+                    .requestBody("twilio-connector:Messages/List?streamResults=true&streamPageSize=" + pageSize, null,
+                            Iterator.class);
             long count = 0;
             while (all.hasNext()) {
                 all.next();
@@ -62,14 +68,14 @@ public final class ConsumerBenchmark {
         }
     }
 
-    private static void poll(TwilioSandbox sandbox, int records, String cursorOption) throws Exception {
+    private static void poll(TwilioSandbox sandbox, int records, int pageSize, String cursorOption) throws Exception {
         CountDownLatch delivered = new CountDownLatch(records);
         try (CamelContext camel = context(sandbox)) {
             camel.getRegistry().bind("cursors", new MemoryStateRepository());
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("twilio-connector:Messages/List?initialDelay=0&delay=10&" + cursorOption)
+                    from("twilio-connector:Messages/List?initialDelay=0&delay=10&streamPageSize=" + pageSize + "&" + cursorOption)
                             .routeId("poller").process(exchange -> delivered.countDown());
                 }
             });

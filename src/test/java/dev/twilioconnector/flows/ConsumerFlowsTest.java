@@ -83,39 +83,52 @@ class ConsumerFlowsTest extends SandboxTestSupport {
     }
 
     @Test
-    void messageStatusCallbacksMarkEachMessagesLatestStatus() throws Exception {
+    void messageStatusCallbacksMarkEachMessagesFurthestStatusWhateverTheOrderTheyArriveIn() throws Exception {
         load("message-status-callbacks");
         context.start();
         String sid = "SM0123456789abcdef0123456789abcdef";
+        String other = "SMfedcba9876543210fedcba9876543210";
 
         assertThat(postStatus(sid, "sent").statusCode()).isEqualTo(200);
         HttpResponse<String> response = postStatus(sid, "delivered");
-
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("<Response/>");
+        assertThat(markedStatus(sid)).isEqualTo("delivered");
+
+        assertThat(postStatus(sid, "sent").statusCode()).as("a late callback is still acknowledged").isEqualTo(200);
+        assertThat(markedStatus(sid)).isEqualTo("delivered");
+        assertThat(postStatus(other, "queued").statusCode()).isEqualTo(200);
+
+        assertThat(postStatus(sid, "read").statusCode()).isEqualTo(200);
+        assertThat(markedStatus(sid)).isEqualTo("read");
+        assertThat(markedStatus(other)).isEqualTo("queued");
         JsonNode marked = JSON.readTree(dataDir.resolve("message-status/" + sid + ".json").toFile());
         assertThat(marked.get("Sid").asText()).isEqualTo(sid);
-        assertThat(marked.get("Status").asText()).isEqualTo("delivered");
     }
 
     @Test
-    void nightlyCallsExportWritesYesterdaysCallsAsJsonLines() throws Exception {
+    void nightlyCallsExportWritesYesterdaysCallsAsJsonLinesOnceADay() throws Exception {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Instant yesterdayNoon = today.minusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC);
         String early = putCall(today.minusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
         String noon = putCall(yesterdayNoon);
         putCall(today.minusDays(2).atTime(23, 59, 59).toInstant(ZoneOffset.UTC));
         putCall(today.atStartOfDay().toInstant(ZoneOffset.UTC));
+        Path exports = Files.createDirectories(dataDir.resolve("calls-export"));
+        Path part = exports.resolve("calls-" + today.minusDays(1) + ".jsonl.part");
+        Files.writeString(part, "{\"Sid\":\"" + early + "\"}\n");
         load("nightly-calls-export");
         AdviceWith.adviceWith(context, "nightly-calls-export", route -> route.replaceFromWith("direct:nightly-calls-export"));
         context.start();
 
         producer.sendBody("direct:nightly-calls-export", null);
+        producer.sendBody("direct:nightly-calls-export", null);
 
-        Path out = dataDir.resolve("calls-export/calls-" + today.minusDays(1) + ".jsonl");
+        Path out = exports.resolve("calls-" + today.minusDays(1) + ".jsonl");
         assertThat(jsonLines(out)).extracting(line -> line.get("Sid").asText()).containsExactlyInAnyOrder(early, noon);
-        assertThat(requestLines()).containsExactly("GET " + accountPath("Calls.json") + "?EndTime=" + today.minusDays(1)
-                + "&PageSize=1000");
+        assertThat(part).as("the half-written file of an interrupted run").doesNotExist();
+        assertThat(requestLines()).as("the second run finds the day exported").containsExactly(
+                "GET " + accountPath("Calls.json") + "?EndTime=" + today.minusDays(1) + "&PageSize=1000");
     }
 
     private void load(String id) throws Exception {
@@ -153,6 +166,10 @@ class ConsumerFlowsTest extends SandboxTestSupport {
                 .header("X-Twilio-Signature", new TwilioSignature(sandbox.authToken()).sign(url, params))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String markedStatus(String sid) throws Exception {
+        return JSON.readTree(dataDir.resolve("message-status/" + sid + ".json").toFile()).get("Status").asText();
     }
 
     private static List<JsonNode> jsonLines(Path file) throws Exception {

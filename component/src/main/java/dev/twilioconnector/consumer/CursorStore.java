@@ -80,10 +80,6 @@ public final class CursorStore {
         saveEdge(cursor);
     }
 
-    public String key() {
-        return key;
-    }
-
     private static void add(ArrayNode array, String sid, PollCursor.Seen entry) {
         array.addArray().add(sid).add(entry.time().toString()).add(entry.fingerprint());
     }

@@ -52,6 +52,7 @@ public class TwilioConnectorPollingConsumer extends ScheduledBatchPollingConsume
     private boolean ownsRepository;
     private CursorStore store;
     private volatile PollCursor cursor;
+    private int streamPageSize = ConnectorRequest.MAX_PAGE_SIZE;
 
     /**
      * Where a poller keeps its cursor: a repository bean, or else a file; under a key, or else one made of the
@@ -74,6 +75,11 @@ public class TwilioConnectorPollingConsumer extends ScheduledBatchPollingConsume
         this.lookbackMillis = lookbackMillis;
         this.since = since;
         this.clock = clock;
+    }
+
+    /** Records per List page that a poll reads. */
+    public void setStreamPageSize(int streamPageSize) {
+        this.streamPageSize = streamPageSize;
     }
 
     @Override
@@ -164,7 +170,7 @@ public class TwilioConnectorPollingConsumer extends ScheduledBatchPollingConsume
         String pageToken = null;
         do {
             ConnectorResult page = runner.get().run(new ConnectorRequest(entity, Operation.LIST, null, clause,
-                    ConnectorRequest.MAX_PAGE_SIZE, pageToken, null, Map.of()));
+                    streamPageSize, pageToken, null, Map.of()));
             records.addAll(CastUtils.cast((List<?>) page.body()));
             pageToken = page.nextPageToken();
         } while (pageToken != null && isRunAllowed());

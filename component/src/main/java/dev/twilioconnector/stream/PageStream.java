@@ -17,7 +17,9 @@ import java.util.concurrent.Executor;
 /**
  * The records of a List, read page by page as they are consumed: while the records of one page are handed out,
  * the next page is already being fetched on {@code executor}. At most two pages are held, whatever the List's size.
- * A failed page surfaces as the exception of {@link #hasNext()} or {@link #next()}; {@link #close()} stops reading.
+ * A failed page surfaces as the exception of {@link #next()}, after every record before it: {@link #hasNext()}
+ * answers true for it, since a splitter asks whether there is more before it processes the record in hand, and
+ * would otherwise lose the last record of the page before the failure. {@link #close()} stops reading.
  */
 public final class PageStream implements Iterator<Map<String, Object>>, Closeable {
 
@@ -26,6 +28,7 @@ public final class PageStream implements Iterator<Map<String, Object>>, Closeabl
     private final Executor executor;
     private Iterator<Map<String, Object>> page = List.<Map<String, Object>>of().iterator();
     private CompletableFuture<ConnectorResult> nextPage;
+    private RuntimeException failedPage;
     private volatile boolean closed;
 
     /** Reads the first page now, so that bad input fails in the producer, before any record is consumed. */
@@ -38,11 +41,16 @@ public final class PageStream implements Iterator<Map<String, Object>>, Closeabl
 
     @Override
     public boolean hasNext() {
-        while (!page.hasNext()) {
+        while (!page.hasNext() && failedPage == null) {
             if (nextPage == null || closed) {
                 return false;
             }
-            accept(await(nextPage));
+            try {
+                accept(await(nextPage));
+            } catch (RuntimeException e) {
+                failedPage = e;
+                nextPage = null;
+            }
         }
         return true;
     }
@@ -51,6 +59,11 @@ public final class PageStream implements Iterator<Map<String, Object>>, Closeabl
     public Map<String, Object> next() {
         if (!hasNext()) {
             throw new NoSuchElementException("no more records");
+        }
+        if (failedPage != null) {
+            RuntimeException failure = failedPage;
+            failedPage = null;
+            throw failure;
         }
         return page.next();
     }

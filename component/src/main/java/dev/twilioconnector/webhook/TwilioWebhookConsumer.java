@@ -3,13 +3,16 @@ package dev.twilioconnector.webhook;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.twilioconnector.TwilioConnectorConfiguration;
 import dev.twilioconnector.TwilioConnectorConstants;
+import dev.twilioconnector.TwilioConnectorInputException;
 import dev.twilioconnector.catalog.Entity;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,17 +31,24 @@ import java.util.function.Supplier;
  * Receives Twilio's webhooks over the runtime's HTTP server (camel-platform-http) at one path: checks the
  * request's X-Twilio-Signature, hands the route a record made of the form parameters, and answers TwiML. A request
  * whose signature is missing or wrong is answered 403 and never reaches the route.
+ *
+ * <p>Twilio's signature carries no timestamp, so an old request cannot be told from a new one by its signature. What
+ * Twilio does send is I-Twilio-Idempotency-Token, the same on every retry of one webhook: the latest tokens (with
+ * their signature) are remembered, and a request that repeats one is answered 200 without reaching the route again.
+ * A token is forgotten when the route fails, so that Twilio's retry is delivered.
  */
 public class TwilioWebhookConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TwilioWebhookConsumer.class);
     static final String SIGNATURE_HEADER = "X-Twilio-Signature";
+    static final String IDEMPOTENCY_TOKEN_HEADER = "I-Twilio-Idempotency-Token";
 
     private final String path;
     private final TwilioConnectorConfiguration configuration;
     private final Supplier<String> authToken;
     private final WebhookRecords records;
     private TwilioSignature signature;
+    private IdempotentRepository delivered;
     private Consumer http;
 
     public TwilioWebhookConsumer(Endpoint endpoint, Processor processor, String path, TwilioConnectorConfiguration configuration,
@@ -56,6 +66,14 @@ public class TwilioWebhookConsumer extends DefaultConsumer {
         if (configuration.isValidateSignature()) {
             signature = new TwilioSignature(authToken.get());
         }
+        if (configuration.getWebhookReplayCacheSize() < 0) {
+            throw new TwilioConnectorInputException("webhookReplayCacheSize " + configuration.getWebhookReplayCacheSize()
+                    + " is out of range: allowed 0 (remember no request) or more");
+        }
+        if (configuration.getWebhookReplayCacheSize() > 0) {
+            delivered = MemoryIdempotentRepository.memoryIdempotentRepository(configuration.getWebhookReplayCacheSize());
+            ServiceHelper.startService(delivered);
+        }
         Endpoint endpoint = getEndpoint().getCamelContext().getEndpoint("platform-http:/" + path + "?httpMethodRestrict=POST");
         http = endpoint.createConsumer(this::receive);
         ServiceHelper.startService(http);
@@ -63,8 +81,9 @@ public class TwilioWebhookConsumer extends DefaultConsumer {
 
     @Override
     protected void doStop() throws Exception {
-        ServiceHelper.stopAndShutdownService(http);
+        ServiceHelper.stopAndShutdownServices(http, delivered);
         http = null;
+        delivered = null;
         super.doStop();
     }
 
@@ -79,6 +98,13 @@ public class TwilioWebhookConsumer extends DefaultConsumer {
             forbid(message);
             return;
         }
+        String replayKey = replayKey(message);
+        if (replayKey != null && !delivered.add(replayKey)) {
+            LOG.info("Answered a repeated webhook request to /{} without delivering it again: its {} was seen before",
+                    path, IDEMPOTENCY_TOKEN_HEADER);
+            answer(message);
+            return;
+        }
         message.removeHeader(SIGNATURE_HEADER);
         if (json) {
             message.setBody(raw == null ? null : new String(raw, StandardCharsets.UTF_8));
@@ -90,7 +116,18 @@ public class TwilioWebhookConsumer extends DefaultConsumer {
         getProcessor().process(exchange);
         if (exchange.getException() == null) {
             answer(exchange.getMessage());
+        } else if (replayKey != null) {
+            delivered.remove(replayKey);
         }
+    }
+
+    /** The token and signature of a request to remember, or null when there is no token or nothing is remembered. */
+    private String replayKey(Message message) {
+        String token = message.getHeader(IDEMPOTENCY_TOKEN_HEADER, String.class);
+        if (delivered == null || token == null || token.isBlank()) {
+            return null;
+        }
+        return token + " " + message.getHeader(SIGNATURE_HEADER, "", String.class);
     }
 
     private boolean signed(Message message, Map<String, List<String>> params, byte[] raw) {

@@ -1,11 +1,17 @@
 package dev.twilioconnector.stream;
 
+import dev.twilioconnector.TwilioConnectorComponent;
+import dev.twilioconnector.TwilioConnectorException;
+import dev.twilioconnector.sandbox.Fault;
+import dev.twilioconnector.sandbox.RecordedRequest;
 import dev.twilioconnector.support.SandboxTestSupport;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,6 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StreamResultsTest extends SandboxTestSupport {
 
     private final List<String> sids = Collections.synchronizedList(new ArrayList<>());
+    private final List<Instant> processed = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext camel = super.createCamelContext();
+        // a failed page is failed for good at once, rather than after the retries' back-off
+        camel.getComponent("twilio-connector", TwilioConnectorComponent.class).setRetryMaxAttempts(1);
+        return camel;
+    }
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
@@ -27,6 +42,15 @@ class StreamResultsTest extends SandboxTestSupport {
                         .to("twilio-connector:Messages/List?streamResults=true")
                         .split(body()).streaming()
                             .process(exchange -> sids.add((String) exchange.getMessage().getBody(Map.class).get("Sid")));
+                from("direct:slow")
+                        .to("twilio-connector:Messages/List?streamResults=true")
+                        .split(body()).streaming()
+                            .process(exchange -> {
+                                if (processed.isEmpty()) {
+                                    Thread.sleep(500);
+                                }
+                                processed.add(Instant.now());
+                            });
             }
         };
     }
@@ -46,11 +70,51 @@ class StreamResultsTest extends SandboxTestSupport {
     }
 
     @Test
+    void theNextPageIsRequestedWhileTheRecordsOfThePageBeforeAreStillProcessed() {
+        sandbox.seed("Messages", 2_345);
+
+        callOk("direct:slow", null);
+
+        List<RecordedRequest> pages = requests();
+        assertThat(pages).hasSize(3);
+        assertThat(processed).hasSize(2_345);
+        assertThat(pages.get(1).received()).as("page 2 requested before the first record of page 1 was processed")
+                .isBefore(processed.get(0));
+        assertThat(pages.get(2).received()).as("page 3 requested before the last record of page 2 was processed")
+                .isBefore(processed.get(1_999));
+    }
+
+    @Test
+    void aPageThatFailsFailsTheSplitAfterTheRecordsBeforeIt() {
+        sandbox.seed("Messages", 2_345);
+        List<String> firstPage = sandbox.records("Messages").stream().limit(1_000).map(r -> (String) r.get("sid")).toList();
+        sandbox.faults().pass(1).always(Fault.SERVICE_UNAVAILABLE);
+
+        Exchange exchange = call("direct:all", null);
+
+        TwilioConnectorException error = exchange.getException(TwilioConnectorException.class);
+        assertThat(error).as("the exception of the split: %s", exchange.getException()).isNotNull();
+        assertThat(error.getStatus()).isEqualTo(503);
+        assertThat(error.getCode()).isEqualTo(20503);
+        assertThat(sids).containsExactlyElementsOf(firstPage);
+        assertThat(requestLines()).hasSize(2);
+        assertThat(requestLines().get(1)).startsWith("GET " + accountPath("Messages.json") + "?PageSize=1000&Page=1&PageToken=");
+    }
+
+    @Test
     void anEmptyListStreamsNothing() {
         callOk("direct:all", null);
 
         assertThat(sids).isEmpty();
         assertThat(requestLines()).containsExactly("GET " + accountPath("Messages.json") + "?PageSize=1000");
+    }
+
+    @Test
+    void aStreamPageSizeOutOfRangeIsRefusedBeforeAnyRequest() {
+        Exchange exchange = call("twilio-connector:Messages/List?streamResults=true&streamPageSize=1001", null);
+
+        assertThat(exchange.getException()).hasMessage("streamPageSize 1001 is out of range: allowed 1..1000");
+        assertThat(requests()).isEmpty();
     }
 
     @Test

@@ -17,8 +17,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,12 @@ class WebhookConsumerTest extends SandboxTestSupport {
                 from("twilio-connector:webhook/sms").process(exchange -> received.add(exchange.copy()));
                 from("twilio-connector:webhook/callbacks/status?webhookBaseUrl=https://hooks.example.com")
                         .process(exchange -> received.add(exchange.copy()));
+                from("twilio-connector:webhook/json").process(exchange -> received.add(exchange.copy()));
+                from("twilio-connector:webhook/open?validateSignature=false").process(exchange -> received.add(exchange.copy()));
+                from("twilio-connector:webhook/failing").process(exchange -> {
+                    received.add(exchange.copy());
+                    throw new IllegalStateException("the route failed");
+                });
                 from("twilio-connector:webhook/reply")
                         .setHeader(TwilioConnectorConstants.TWIML, constant("<Response><Message>Thanks!</Message></Response>"));
             }
@@ -138,6 +146,71 @@ class WebhookConsumerTest extends SandboxTestSupport {
         assertThat(response.body()).isEqualTo("<Response><Message>Thanks!</Message></Response>");
     }
 
+    @Test
+    void aRequestRepeatedWithItsIdempotencyTokenIsAnswered200ButDeliveredOnce() throws Exception {
+        Map<String, String> form = inboundSms();
+        String signature = sign("http://127.0.0.1:" + PORT + "/sms", form);
+
+        HttpResponse<String> first = post("/sms", form, signature, Map.of("I-Twilio-Idempotency-Token", "token-1"));
+        HttpResponse<String> replayed = post("/sms", form, signature, Map.of("I-Twilio-Idempotency-Token", "token-1"));
+        HttpResponse<String> another = post("/sms", form, signature, Map.of("I-Twilio-Idempotency-Token", "token-2"));
+
+        assertThat(List.of(first.statusCode(), replayed.statusCode(), another.statusCode())).containsExactly(200, 200, 200);
+        assertThat(replayed.body()).isEqualTo("<Response/>");
+        assertThat(received).as("token-1 once, token-2 once").hasSize(2);
+    }
+
+    @Test
+    void aFailingRouteIsAnswered500AndTwiliosRetryWithTheSameTokenIsDeliveredAgain() throws Exception {
+        Map<String, String> form = inboundSms();
+        String signature = sign("http://127.0.0.1:" + PORT + "/failing", form);
+
+        HttpResponse<String> response = post("/failing", form, signature, Map.of("I-Twilio-Idempotency-Token", "token-1"));
+        HttpResponse<String> retry = post("/failing", form, signature, Map.of("I-Twilio-Idempotency-Token", "token-1"));
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(retry.statusCode()).isEqualTo(500);
+        assertThat(received).hasSize(2);
+    }
+
+    @Test
+    void aJsonBodyIsCheckedAgainstItsBodySha256AndReachesTheRouteAsText() throws Exception {
+        String json = "{\"EventType\":\"com.twilio.messaging.message.delivered\",\"Sid\":\"" + SMS_SID + "\"}";
+        String query = "?bodySHA256=" + HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8)));
+        String signature = sign("http://127.0.0.1:" + PORT + "/json" + query, Map.of());
+
+        HttpResponse<String> response = postJson("/json" + query, json, signature);
+        HttpResponse<String> tampered = postJson("/json" + query, json.replace("delivered", "failed"), signature);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(tampered.statusCode()).isEqualTo(403);
+        assertThat(received).singleElement()
+                .satisfies(exchange -> assertThat(exchange.getMessage().getBody(String.class)).isEqualTo(json));
+    }
+
+    @Test
+    void withValidateSignatureFalseAnUnsignedRequestReachesTheRoute() throws Exception {
+        HttpResponse<String> response = post("/open", inboundSms(), null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(received).singleElement().satisfies(exchange ->
+                assertThat(exchange.getMessage().getBody(Map.class)).containsEntry("Sid", SMS_SID));
+    }
+
+    @Test
+    void theSchemeAndHostAProxyForwardsAreTheUrlTheSignatureIsCheckedAgainst() throws Exception {
+        Map<String, String> form = inboundSms();
+        Map<String, String> forwarded = Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "public.example.com");
+
+        HttpResponse<String> local = post("/sms", form, sign("http://127.0.0.1:" + PORT + "/sms", form), forwarded);
+        HttpResponse<String> published = post("/sms", form, sign("https://public.example.com/sms", form), forwarded);
+
+        assertThat(local.statusCode()).isEqualTo(403);
+        assertThat(published.statusCode()).isEqualTo(200);
+        assertThat(received).hasSize(1);
+    }
+
     private Map<String, String> inboundSms() {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("MessageSid", SMS_SID);
@@ -161,6 +234,19 @@ class WebhookConsumerTest extends SandboxTestSupport {
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form, String signature) throws Exception {
+        return post(path, form, signature, Map.of());
+    }
+
+    private HttpResponse<String> postJson(String pathAndQuery, String json, String signature) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + pathAndQuery))
+                .header("Content-Type", "application/json")
+                .header("X-Twilio-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> form, String signature,
+                                      Map<String, String> headers) throws Exception {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -170,6 +256,7 @@ class WebhookConsumerTest extends SandboxTestSupport {
         if (signature != null) {
             request.header("X-Twilio-Signature", signature);
         }
+        headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -79,9 +79,8 @@ final class ApiHandler implements HttpHandler {
         Params query = Params.parse(exchange.getRequestURI().getRawQuery());
         Params form = (Params) RequestAttributes.get(exchange, RequestLog.FORM);
         return switch (operation) {
-            case "list" -> new Answer(200, Paging.page(route, account,
-                    records.list(route, account).stream().filter(visibleTo(route, caller))
-                            .filter(Filters.of(route.type(), query)).toList(), query));
+            case "list" -> new Answer(200, records.page(route, account,
+                    visibleTo(route, caller).and(Filters.of(route.type(), query)), query));
             case "get" -> new Answer(200, WireFormat.render(records.find(route, account)
                     .orElseThrow(() -> TwilioError.notFound(path))));
             case "create" -> new Answer(201, WireFormat.render(records.create(route, account, form)));

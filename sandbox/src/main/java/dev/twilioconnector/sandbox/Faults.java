@@ -19,6 +19,7 @@ public final class Faults {
     public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
 
     private final Deque<Fault> next = new ArrayDeque<>();
+    private int passes;
     private Fault always;
     private double rate;
     private List<Fault> randomKinds = List.of();
@@ -31,6 +32,15 @@ public final class Faults {
         for (int i = 0; i < count; i++) {
             next.add(fault);
         }
+        return this;
+    }
+
+    /**
+     * Answers the next {@code count} requests normally before any other rule applies, e.g. to fail the second page
+     * of a List and not its first.
+     */
+    public synchronized Faults pass(int count) {
+        passes += count;
         return this;
     }
 
@@ -63,6 +73,7 @@ public final class Faults {
     /** Heals the sandbox: no request is failed from now on. */
     public synchronized void clear() {
         next.clear();
+        passes = 0;
         always = null;
         rate = 0;
         randomKinds = List.of();
@@ -86,6 +97,10 @@ public final class Faults {
 
     /** The fault for the request arriving now, or null to answer it normally. */
     synchronized Fault pick() {
+        if (passes > 0) {
+            passes--;
+            return null;
+        }
         if (!next.isEmpty()) {
             return next.poll();
         }

@@ -12,6 +12,11 @@ final class Ordering {
     private Ordering() {
     }
 
+    /** The order as the store indexes it: records of one collection listed with the same sort share an index. */
+    static Store.Order index(ResourceType type) {
+        return new Store.Order(type.order() + "," + type.id(), of(type));
+    }
+
     static Comparator<Map<String, Object>> of(ResourceType type) {
         boolean descending = type.order().startsWith("-");
         String field = descending ? type.order().substring(1) : type.order();

@@ -1,12 +1,19 @@
 package dev.twilioconnector.sandbox;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.function.Predicate;
 
-/** Cuts one page out of a sorted, filtered list and wraps it in Twilio's list envelope. */
+/**
+ * Cuts one page out of the sorted records and wraps it in Twilio's list envelope. A page token seeks to its key
+ * in the sorted index and walks from there, so a page costs its own size (plus any records the filters skip),
+ * not the size of the list: page 20,000 of a million records is as quick as page 1.
+ */
 final class Paging {
 
     static final int DEFAULT_PAGE_SIZE = 50;
@@ -16,27 +23,45 @@ final class Paging {
     }
 
     /**
-     * @param sorted  the matching records, already in list order
+     * @param sorted  every record of the collection, in list order
+     * @param matches which of them belong to this list (path bindings, visibility, filters)
      * @param query   the request's query: {@code PageSize}, {@code Page}, {@code PageToken} and the filters
      */
-    static Map<String, Object> page(Route route, String account, List<Map<String, Object>> sorted, Params query) {
+    static Map<String, Object> page(Route route, String account, NavigableSet<Map<String, Object>> sorted,
+                                    Predicate<Map<String, Object>> matches, Params query) {
         ResourceType type = route.type();
         int pageSize = Math.min(number(query, "PageSize", DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
         int page = number(query, "Page", 0, 0);
         String token = query.first("PageToken");
+        PageToken parsed = token == null ? null : PageToken.parse(type, token);
 
-        int from;
-        int to;
-        if (token == null) {
-            from = Math.min(page * pageSize, sorted.size());
-            to = Math.min(from + pageSize, sorted.size());
+        List<Map<String, Object>> items;
+        boolean hasNext;
+        boolean hasPrevious;
+        if (parsed == null) {
+            // without a token Page is an offset: the records before it are walked over, as Twilio discourages
+            items = take(sorted.iterator(), matches, (long) page * pageSize, pageSize + 1);
+            hasNext = items.size() > pageSize;
+            hasPrevious = page > 0;
         } else {
-            PageToken parsed = PageToken.parse(type, token);
-            int boundary = boundary(sorted, parsed, Ordering.of(type));
-            from = parsed.forward() ? boundary : Math.max(0, boundary - pageSize);
-            to = parsed.forward() ? Math.min(from + pageSize, sorted.size()) : boundary;
+            Map<String, Object> key = parsed.probe();
+            if (parsed.forward()) {
+                items = take(sorted.tailSet(key, false).iterator(), matches, 0, pageSize + 1);
+                hasNext = items.size() > pageSize;
+                hasPrevious = any(sorted.headSet(key, true).descendingIterator(), matches);
+            } else {
+                items = take(sorted.headSet(key, false).descendingIterator(), matches, 0, pageSize + 1);
+                hasPrevious = items.size() > pageSize;
+                hasNext = any(sorted.tailSet(key, true).iterator(), matches);
+            }
         }
-        List<Map<String, Object>> items = sorted.subList(from, to);
+        if (items.size() > pageSize) {
+            items = items.subList(0, pageSize);
+        }
+        if (parsed != null && !parsed.forward()) {
+            items = new ArrayList<>(items);
+            Collections.reverse(items);
+        }
 
         String base = route.listPath(account) + ".json?" + filterQuery(type, query) + "PageSize=" + pageSize;
         Map<String, Object> envelope = new LinkedHashMap<>();
@@ -47,28 +72,31 @@ final class Paging {
         envelope.put("end", page * pageSize + Math.max(items.size() - 1, 0));
         envelope.put("uri", base + "&Page=" + page + (token == null ? "" : "&PageToken=" + token));
         envelope.put("first_page_uri", base + "&Page=0");
-        envelope.put("next_page_uri", to < sorted.size() && !items.isEmpty()
+        envelope.put("next_page_uri", hasNext && !items.isEmpty()
                 ? base + "&Page=" + (page + 1) + "&PageToken=" + PageToken.after(type, items.get(items.size() - 1))
                 : null);
-        envelope.put("previous_page_uri", page > 0 && from > 0 && !items.isEmpty()
+        envelope.put("previous_page_uri", page > 0 && hasPrevious && !items.isEmpty()
                 ? base + "&Page=" + (page - 1) + "&PageToken=" + PageToken.before(type, items.get(0))
                 : null);
         return envelope;
     }
 
-    /**
-     * Index of the first record past the token's key, for a forward token; for a backward token, the index
-     * of the key itself or of what now follows it, i.e. the end of the previous page.
-     */
-    private static int boundary(List<Map<String, Object>> sorted, PageToken token,
-                                  Comparator<Map<String, Object>> order) {
-        for (int i = 0; i < sorted.size(); i++) {
-            int cmp = order.compare(sorted.get(i), token.probe());
-            if (token.forward() ? cmp > 0 : cmp >= 0) {
-                return i;
+    /** Up to {@code limit} matching records after skipping {@code skip} matching ones. */
+    private static List<Map<String, Object>> take(Iterator<Map<String, Object>> records,
+                                                  Predicate<Map<String, Object>> matches, long skip, int limit) {
+        List<Map<String, Object>> taken = new ArrayList<>();
+        long skipped = 0;
+        while (records.hasNext() && taken.size() < limit) {
+            Map<String, Object> record = records.next();
+            if (matches.test(record) && skipped++ >= skip) {
+                taken.add(record);
             }
         }
-        return sorted.size();
+        return taken;
+    }
+
+    private static boolean any(Iterator<Map<String, Object>> records, Predicate<Map<String, Object>> matches) {
+        return !take(records, matches, 0, 1).isEmpty();
     }
 
     /** The filter parameters of the request, re-encoded for page URIs (they must survive into the next page). */

@@ -3,11 +3,12 @@ package dev.twilioconnector.sandbox;
 import dev.twilioconnector.sandbox.ResourceType.Requirement;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The operations on records, generic over the resource table: list, find, create, insert (seed), update and
@@ -29,10 +30,20 @@ final class Records {
 
     /** The records a route's list holds, in list order. */
     List<Map<String, Object>> list(Route route, String account) {
-        List<Map<String, Object>> records = new ArrayList<>(store.all(scope(route, account), route.type().collection())
-                .stream().filter(r -> bound(route, r)).toList());
-        records.sort(Ordering.of(route.type()));
-        return records;
+        return store.read(scope(route, account), route.type().collection(), Ordering.index(route.type()),
+                sorted -> sorted.stream().filter(r -> bound(route, r)).map(Collections::unmodifiableMap).toList());
+    }
+
+    /** Builds the sorted index of a route's list now, if no list has built it yet. */
+    void index(Route route, String account) {
+        store.read(scope(route, account), route.type().collection(), Ordering.index(route.type()), sorted -> null);
+    }
+
+    /** One page of a route's list, of the records that also pass {@code matches}, in Twilio's list envelope. */
+    Map<String, Object> page(Route route, String account, Predicate<Map<String, Object>> matches, Params query) {
+        Predicate<Map<String, Object>> listed = matches.and(r -> bound(route, r));
+        return store.read(scope(route, account), route.type().collection(), Ordering.index(route.type()),
+                sorted -> Paging.page(route, account, sorted, listed, query));
     }
 
     Optional<Map<String, Object>> find(Route route, String account) {

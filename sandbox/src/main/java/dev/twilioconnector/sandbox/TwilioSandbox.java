@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * An embedded, in-memory, Twilio-compatible HTTP server on loopback that speaks Twilio's 2010-04-01 REST API
@@ -122,10 +123,13 @@ public final class TwilioSandbox implements AutoCloseable {
      * @return the stored record in wire form
      */
     public Map<String, Object> put(String path, Map<String, ?> fields) {
-        Route route = catalog.resolveCollection(path);
+        return WireFormat.render(store(catalog.resolveCollection(path), fields));
+    }
+
+    private Map<String, Object> store(Route route, Map<String, ?> fields) {
         Object account = fields.get("account_sid");
         String owner = account == null || route.type().isAccounts() ? accountSid : account.toString();
-        return WireFormat.render(records.insert(route, owner, fields));
+        return records.insert(route, owner, fields);
     }
 
     /**
@@ -135,14 +139,26 @@ public final class TwilioSandbox implements AutoCloseable {
      * @return the stored records in wire form
      */
     public List<Map<String, Object>> seed(String path, int count) {
+        List<Map<String, Object>> seeded = new ArrayList<>();
+        generate(path, count, record -> seeded.add(WireFormat.render(record)));
+        return seeded;
+    }
+
+    /**
+     * Stores {@code count} generated records as {@link #seed} does, without handing them back: for lists too large
+     * to hold twice, such as a million records.
+     */
+    public void generate(String path, int count) {
+        generate(path, count, record -> { });
+    }
+
+    private void generate(String path, int count, Consumer<Map<String, Object>> stored) {
         Route route = catalog.resolveCollection(path);
         ResourceType type = route.type();
         Instant now = Instant.now();
-        List<Map<String, Object>> seeded = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Map<String, Object> fields = new LinkedHashMap<>();
+            Map<String, Object> fields = new LinkedHashMap<>(type.sample());
             Instant at = now.minus(Duration.ofMinutes(i));
-            type.sample().forEach((field, value) -> fields.put(field, value));
             for (String field : catalog.dateFields()) {
                 if (type.defaults().containsKey(field)) {
                     fields.put(field, at);
@@ -151,9 +167,10 @@ public final class TwilioSandbox implements AutoCloseable {
             if (type.prefix() == null) {
                 fields.put(type.id(), type.name().toLowerCase() + "-" + i);
             }
-            seeded.add(put(path, fields));
+            stored.accept(store(route, fields));
         }
-        return seeded;
+        // sorted now rather than by the first list request, which would wait for a sort of the whole collection
+        records.index(route, accountSid);
     }
 
     /** The records now in the collection at {@code path}, in list order, in wire form. */

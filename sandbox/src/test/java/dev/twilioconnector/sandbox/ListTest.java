@@ -88,6 +88,29 @@ class ListTest {
     }
 
     @Test
+    void listsFollowWritesMadeAfterTheFirstList() {
+        List<Map<String, Object>> seeded = sandbox.seed("Messages", 5);
+        assertThat(sids("Messages.json")).containsExactly(
+                seeded.stream().map(m -> m.get("sid")).toArray());
+
+        sandbox.put("Messages", Map.of("sid", seeded.get(4).get("sid"), "date_created", "2099-01-01T00:00:00Z",
+                "body", "moved to the head"));
+        assertThat(http.delete(Http.account(sandbox, "Messages/" + seeded.get(1).get("sid") + ".json")).status())
+                .isEqualTo(204);
+        assertThat(http.post(Http.account(sandbox, "Messages/" + seeded.get(2).get("sid") + ".json"),
+                Map.of("Body", "")).status()).isEqualTo(200);
+
+        assertThat(sids("Messages.json")).containsExactly(seeded.get(4).get("sid"), seeded.get(0).get("sid"),
+                seeded.get(2).get("sid"), seeded.get(3).get("sid"));
+        Map<String, Object> page = http.get(Http.account(sandbox, "Messages.json?PageSize=2")).json();
+        assertThat(((List<?>) page.get("messages")).stream().<Object>map(m -> ((Map<?, ?>) m).get("body")).toList())
+                .containsExactly("moved to the head", seeded.get(0).get("body"));
+        assertThat(((List<?>) http.get((String) page.get("next_page_uri")).json().get("messages")).stream()
+                .<Object>map(m -> ((Map<?, ?>) m).get("sid")).toList())
+                .containsExactly(seeded.get(2).get("sid"), seeded.get(3).get("sid"));
+    }
+
+    @Test
     void dateSentBoundsAreInclusiveOnTheUtcDay() {
         putSent("2024-05-31T23:59:59Z", "+15550000001");
         putSent("2024-06-01T00:00:00Z", "+15550000002");
@@ -144,6 +167,11 @@ class ListTest {
 
     private void putSent(String instant, String to) {
         sandbox.put("Messages", Map.of("to", to, "date_sent", instant, "date_created", instant));
+    }
+
+    private List<Object> sids(String path) {
+        return ((List<?>) http.get(Http.account(sandbox, path)).json().get("messages")).stream()
+                .<Object>map(m -> ((Map<?, ?>) m).get("sid")).toList();
     }
 
     private List<Object> to(String path) {
