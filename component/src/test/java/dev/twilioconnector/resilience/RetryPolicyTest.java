@@ -135,6 +135,26 @@ class RetryPolicyTest extends ResilienceTestSupport {
     }
 
     @ParameterizedTest
+    @EnumSource(value = Fault.class, names = {"INTERNAL_SERVER_ERROR", "BAD_GATEWAY", "GATEWAY_TIMEOUT"})
+    void createThatMetAServerOrGatewayErrorIsNotRetriedAndItsOutcomeIsUnknown(Fault fault) {
+        int status = switch (fault) {
+            case INTERNAL_SERVER_ERROR -> 500;
+            case BAD_GATEWAY -> 502;
+            default -> 504;
+        };
+        sandbox.faults().next(fault, 1);
+
+        Exchange exchange = call("twilio-connector:Messages/Create", message("maybe"));
+
+        TwilioConnectorOutcomeUnknownException error = exchange.getException(TwilioConnectorOutcomeUnknownException.class);
+        assertThat(error.getPayload()).containsEntry("Body", List.of("maybe"));
+        assertThat(error.getCause()).isInstanceOfSatisfying(TwilioConnectorException.class, answer ->
+                assertThat(answer.getStatus()).isEqualTo(status));
+        assertThat(requests()).extracting(RecordedRequest::fault).containsExactly(fault);
+        assertThat(sandbox.records("Messages")).isEmpty();
+    }
+
+    @ParameterizedTest
     @EnumSource(value = Fault.class, names = {"SLOW_RESPONSE", "CONNECTION_RESET", "TRUNCATED_BODY"})
     void createWhoseAnswerIsLostIsNotRetriedSoItIsNeverDoneTwice(Fault fault) {
         sandbox.faults().slowResponseDelay(Duration.ofMillis(1_500)).next(fault, 1);
