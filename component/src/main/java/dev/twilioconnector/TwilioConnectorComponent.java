@@ -227,7 +227,7 @@ public class TwilioConnectorComponent extends DefaultComponent implements SSLCon
         CircuitBreakerMetrics breakerMetrics = new CircuitBreakerMetrics(identity.name(),
                 () -> getCamelContext().getRegistry().findSingleByType(MeterRegistry.class));
         runner = new OperationRunner(account.accountSid(), breakerMetrics.around(callPath.breaker(), callPath), mapper);
-        healthCheck = new ConnectionHealthCheck(identity, account.accountSid(), () -> client);
+        healthCheck = new ConnectionHealthCheck(identity, account.accountSid(), settings.baseUrl(), () -> callPath);
         HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
         breakerHealthCheck = new CircuitBreakerHealthCheck(identity.name(), () -> callPath);
         if (health != null) {

@@ -25,8 +25,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * whole call path (endpoint, retry, circuit breaker, throttle, HttpClient, JSON) but not the sandbox; then the
  * CPU per request once the code is warm, on a connection whose limit is never reached.
  *
+ * <p>Run from the repository root, once the reactor is installed ({@code -pl src} takes the component and the
+ * sandbox from the local repository):
+ *
  * <pre>
- * mvn -o -q -pl src exec:java -Dexec.mainClass=dev.twilioconnector.bench.CallPathBenchmark \
+ * mvn -B -q -o -DskipTests install
+ * mvn -B -q -o -pl src exec:java -Dexec.mainClass=dev.twilioconnector.bench.CallPathBenchmark \
  *     [-Dbench.tps=25] [-Dbench.threads=8] [-Dbench.seconds=20]
  * </pre>
  */

@@ -28,6 +28,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * 2,000 Creates, Gets and Deletes from 16 threads through YAML routes with a dead letter channel, while the sandbox
@@ -125,6 +126,10 @@ class FaultSoakTest extends SandboxTestSupport {
             assertThat(letter).as("dead letter of operation %d failed with %s", operation.id(), failure).isNotNull();
             assertThat(letter.getMessage().getBody()).as("original payload").isEqualTo(operation.body());
             assertThat(letter.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)).as("reason").isSameAs(failure);
+            if (operation.entityId() != null) {
+                assertThat(letter.getMessage().getHeader(TwilioConnectorConstants.ENTITY_ID)).as("entity id to replay with")
+                        .isEqualTo(operation.entityId());
+            }
             if (operation.kind() == Kind.CREATE) {
                 List<Map<String, Object>> stored = storedByBody.getOrDefault(body(operation), List.of());
                 if (failure instanceof TwilioConnectorOutcomeUnknownException unknown) {
@@ -149,6 +154,7 @@ class FaultSoakTest extends SandboxTestSupport {
         System.out.printf("Fault soak: %d operations, %d requests of which %d faulted; done %s; dead letters %s;"
                         + " Creates of unknown outcome: %d in the sandbox, %d not%n", OPERATIONS, sandbox.requests().size(),
                 faulted, done, dead, unknownStored, unknownNotStored);
+        assertThat((double) faulted / sandbox.requests().size()).as("share of requests faulted").isCloseTo(0.2, within(0.03));
         // a Get or Delete fails only when all 4 attempts met a fault: about 0.2^4 of them
         assertThat(dead.getOrDefault(Kind.GET, 0) + dead.getOrDefault(Kind.DELETE, 0)).isLessThan(10);
     }

@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The request provably never reached Twilio: no connection could be made (refused, timed out, no such host) or
- * TLS failed before any byte of the request was written. Even a POST is safe to send again.
+ * The request provably never reached Twilio: no connection could be made (refused, timed out, no such host, a
+ * proxy that refused the tunnel) or TLS failed, before any byte of the request was written. Even a POST is safe to
+ * send again.
  */
 public final class RequestNotSentException extends UncheckedIOException {
 

@@ -9,10 +9,12 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.TunnelRefusedException;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
@@ -61,6 +63,8 @@ public final class TwilioClient implements Closeable {
                         .setResponseTimeout(Timeout.of(settings.responseTimeout()))
                         .setRedirectsEnabled(false)
                         .build())
+                .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "twilio-connector-writing",
+                        TransportFailures.MARK_WRITING)
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
@@ -82,15 +86,16 @@ public final class TwilioClient implements Closeable {
                     .toList();
             http.setEntity(new UrlEncodedFormEntity(pairs, StandardCharsets.UTF_8));
         }
+        HttpClientContext context = HttpClientContext.create();
         try {
-            return this.http.execute(http, response -> answer(request, response));
+            return this.http.execute(http, context, response -> answer(request, response));
         } catch (ClientProtocolException e) {
             if (e.getCause() instanceof TunnelRefusedException refused && refused.getMessage().contains(" 407")) {
                 throw ProxyRouting.refused(settings.proxy(), request);
             }
-            throw TransportFailures.of(request, e);
+            throw TransportFailures.of(request, e, context);
         } catch (IOException e) {
-            throw TransportFailures.of(request, e);
+            throw TransportFailures.of(request, e, context);
         }
     }
 

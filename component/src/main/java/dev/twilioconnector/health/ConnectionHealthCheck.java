@@ -1,9 +1,11 @@
 package dev.twilioconnector.health;
 
+import dev.twilioconnector.TwilioConnectorCircuitOpenException;
 import dev.twilioconnector.TwilioConnectorException;
-import dev.twilioconnector.client.TwilioClient;
+import dev.twilioconnector.TwilioConnectorThrottledException;
 import dev.twilioconnector.client.TwilioRequest;
 import dev.twilioconnector.connection.ConnectionIdentity;
+import dev.twilioconnector.resilience.ResilientSend;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -13,18 +15,25 @@ import java.util.function.Supplier;
 /**
  * Readiness of a connection: Twilio answers a read of the account with the connection's credentials.
  * Down, with the reason, while the credentials are rejected or the base URL cannot be reached.
+ *
+ * <p>The read goes the connection's call path like any request, so it takes its turn at the node throttle and
+ * counts for the circuit breaker, the metrics and the request log; but as one attempt, without retries, so that
+ * a probe answers within a response timeout and the next probe asks again.
  */
 public final class ConnectionHealthCheck extends AbstractHealthCheck {
 
     private final ConnectionIdentity identity;
     private final String accountSid;
-    private final Supplier<TwilioClient> client;
+    private final String baseUrl;
+    private final Supplier<ResilientSend> callPath;
 
-    public ConnectionHealthCheck(ConnectionIdentity identity, String accountSid, Supplier<TwilioClient> client) {
+    public ConnectionHealthCheck(ConnectionIdentity identity, String accountSid, String baseUrl,
+                                 Supplier<ResilientSend> callPath) {
         super("twilio-connector", "twilio-connector-" + identity.name());
         this.identity = identity;
         this.accountSid = accountSid;
-        this.client = client;
+        this.baseUrl = baseUrl;
+        this.callPath = callPath;
     }
 
     @Override
@@ -35,12 +44,12 @@ public final class ConnectionHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        TwilioClient current = client.get();
+        ResilientSend current = callPath.get();
         if (current == null) {
             builder.down().message("the connection is stopped");
             return;
         }
-        builder.detail("base.url", current.settings().baseUrl());
+        builder.detail("base.url", baseUrl);
         builder.detail("account.sid", accountSid);
         if (!identity.description().isEmpty()) {
             builder.detail("description", identity.description());
@@ -50,8 +59,10 @@ public final class ConnectionHealthCheck extends AbstractHealthCheck {
         }
         identity.labels().forEach((key, value) -> builder.detail("label." + key, value));
         try {
-            current.send(TwilioRequest.get("/2010-04-01/Accounts/" + accountSid + ".json", "Accounts Get"));
+            current.sendOnce(TwilioRequest.get("/2010-04-01/Accounts/" + accountSid + ".json", "Accounts Get"));
             builder.up();
+        } catch (TwilioConnectorCircuitOpenException | TwilioConnectorThrottledException notSent) {
+            builder.down().message(notSent.getMessage());
         } catch (TwilioConnectorException e) {
             builder.detail("http.status", e.getStatus());
             if (e.getCode() != null) {
@@ -60,7 +71,7 @@ public final class ConnectionHealthCheck extends AbstractHealthCheck {
             builder.down().message(e.getStatus() == 401 || e.getStatus() == 403
                     ? "Twilio rejects the credentials: " + e.getMessage() : e.getMessage());
         } catch (RuntimeException e) {
-            builder.down().message("Twilio is unreachable at " + current.settings().baseUrl() + ": " + e.getMessage());
+            builder.down().message("Twilio is unreachable at " + baseUrl + ": " + e.getMessage());
         }
     }
 }

@@ -13,6 +13,7 @@ final class Call {
     private final RetrySettings settings;
     private final long startNanos = System.nanoTime();
     private boolean mayHaveBeenCarriedOut;
+    private int failedAttempts;
 
     Call(TwilioRequest request, RetrySettings settings) {
         this.request = request;
@@ -23,8 +24,12 @@ final class Call {
         return request;
     }
 
-    void failed(RuntimeException failure) {
+    /** This attempt's failure, with whether the call goes again and after how long. */
+    FailedAttempt failed(RuntimeException failure) {
         mayHaveBeenCarriedOut |= RetryRules.outcomeUnknown(failure);
+        failedAttempts++;
+        long delay = delayBeforeRetry(failure);
+        return new FailedAttempt(failure, RetryRules.mayRetry(request, failure) && endsInTime(delay), delay);
     }
 
     /**
@@ -38,17 +43,21 @@ final class Call {
 
     /**
      * Twilio's {@code Retry-After}, capped, when it sent one; else exponential backoff with full jitter, a random
-     * wait up to the backoff so that clients failing together do not retry together. -1 when the wait would end
-     * past the time allowed for all attempts.
+     * wait up to the backoff so that clients failing together do not retry together.
      */
-    long delayBeforeRetry(int failedAttempts, RuntimeException failure) {
+    private long delayBeforeRetry(RuntimeException failure) {
         long delay = retryAfter(failure);
-        if (delay < 0) {
-            long ceiling = settings.initialDelay().toMillis() << Math.min(failedAttempts - 1, 30);
-            delay = ThreadLocalRandom.current().nextLong(Math.min(ceiling, settings.maxDelay().toMillis()) + 1);
+        if (delay >= 0) {
+            return delay;
         }
+        long ceiling = settings.initialDelay().toMillis() << Math.min(failedAttempts - 1, 30);
+        return ThreadLocalRandom.current().nextLong(Math.min(ceiling, settings.maxDelay().toMillis()) + 1);
+    }
+
+    /** No retry starts whose wait would end past the time allowed for all attempts. */
+    private boolean endsInTime(long delay) {
         long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-        return elapsed + delay > settings.maxElapsed().toMillis() ? -1 : delay;
+        return elapsed + delay <= settings.maxElapsed().toMillis();
     }
 
     private long retryAfter(RuntimeException failure) {

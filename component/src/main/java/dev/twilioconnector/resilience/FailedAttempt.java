@@ -1,21 +1,23 @@
 package dev.twilioconnector.resilience;
 
 /**
- * One failed attempt of a call, as the retry sees it: the failure with the call it belongs to, so that the
- * retry's shared rules can tell whether this call may go again and how long to wait first.
+ * One failed attempt of a call, as resilience4j's retry sees it: the failure, whether the retry rules and the time
+ * allowed let the call go again, and the wait before it does, decided once when the attempt failed.
  */
 final class FailedAttempt extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Call call;
     private final RuntimeException failure;
+    private final boolean mayRetry;
+    private final long delayMillis;
 
-    FailedAttempt(Call call, RuntimeException failure) {
+    FailedAttempt(RuntimeException failure, boolean mayRetry, long delayMillis) {
         // only carries the failure through resilience4j's retry; a stack trace of its own would say nothing
         super(failure.getMessage(), failure, false, false);
-        this.call = call;
         this.failure = failure;
+        this.mayRetry = mayRetry;
+        this.delayMillis = delayMillis;
     }
 
     RuntimeException failure() {
@@ -23,11 +25,11 @@ final class FailedAttempt extends RuntimeException {
     }
 
     boolean mayRetry() {
-        return RetryRules.mayRetry(call.request(), failure);
+        return mayRetry;
     }
 
-    /** Milliseconds to wait before attempt {@code failedAttempts + 1}, or -1 to give up. */
-    long delayBeforeRetry(int failedAttempts) {
-        return call.delayBeforeRetry(failedAttempts, failure);
+    /** Milliseconds to wait before the next attempt. */
+    long delayMillis() {
+        return delayMillis;
     }
 }

@@ -1,8 +1,10 @@
 package dev.twilioconnector.resilience;
 
 import dev.twilioconnector.TwilioConnectorThrottledException;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 
-import java.util.Arrays;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,49 +16,50 @@ import java.util.function.LongConsumer;
 /**
  * The node throttle: every HTTP request of one connection in this JVM takes a turn here before it is sent, so
  * Twilio sees at most {@code transactionsPerSecond} requests in any second from this node, however many routes
- * and threads share the connection.
+ * and threads share the connection. The turns are resilience4j's {@link RateLimiter}, one per connection.
  *
- * <p>Turns are spaced evenly, one every {@code 1/transactionsPerSecond} seconds, rather than a second's worth let
- * out at once at the start of each second: a limiter counting fixed periods (resilience4j's RateLimiter) lets the
- * last request of one period and the first of the next go out back to back, which puts one request too many into a
- * second that straddles them. Turns are also spaced 1.5% wider than that, which leaves 15 ms in every second, at
- * any rate, for the time a request takes on its way to Twilio to vary (thread scheduling, a GC pause) without
- * pushing one more into a second as Twilio counts them; the node sends 98.5% of its limit when saturated.
+ * <p>Its period is one turn, {@code 1/transactionsPerSecond} seconds, and holds one permit: a limiter that let a
+ * second's worth out at the start of each second would let the last requests of one second and the first of the
+ * next go out back to back. Turns are 1.5% longer than that, which leaves 15 ms in every second, at any rate, for
+ * the time a request takes on its way to Twilio to vary (thread scheduling, a short GC pause) without pushing one
+ * more into a second as Twilio counts them; the node sends 98.5% of its limit when saturated.
  *
- * <p>Turns keep to their schedule, so a late wake-up costs no throughput, but a request goes only when no more
- * than {@code transactionsPerSecond - 1} others left in the window before it (a log of the latest departures):
- * after a GC pause, the requests that missed their turns do not all go out at once.
+ * <p>A period's permit may be taken at any moment within it, and a request that waited goes at the start of its
+ * period, so a request that found the limiter idle late in a period could be followed almost at once by one in the
+ * next. Such a request therefore takes the next period's permit as well: two requests in a row are always a turn
+ * apart. A request finds the limiter idle only when none is waiting, so this costs throughput only when there is
+ * none to lose.
  *
- * <p>A request that finds every turn within {@code queueSize} turns of now taken fails at once with
- * {@link TwilioConnectorThrottledException}; nothing waits unbounded and nothing is dropped without it.
+ * <p>resilience4j hands out turns ahead, to absolute times: requests that wake late for theirs do not delay the
+ * ones after them, and so cost no throughput, but a pause longer than the allowance (a long GC pause, a starved
+ * machine) lets the requests whose turns fell into it go out together when it ends.
+ *
+ * <p>The limiter's timeout is {@code queueSize + 1} turns: the request due next and {@code queueSize} behind it may
+ * wait, and one that would have to wait longer fails at once with {@link TwilioConnectorThrottledException}
+ * (resilience4j reserves no permit it cannot grant within the timeout); nothing waits unbounded and nothing is
+ * dropped without it.
  */
 public final class NodeThrottle {
 
-    /** How much wider than {@code 1/transactionsPerSecond} turns are spaced, in thousandths. */
+    /** How much longer than {@code 1/transactionsPerSecond} a turn is, in thousandths. */
     static final int JITTER_ALLOWANCE_PER_MILLE = 15;
 
-    private final ThrottleSettings settings;
-    private final long spacingNanos;
-    private final long maxWaitNanos;
+    private final int transactionsPerSecond;
+    private final int queueSize;
+    private final RateLimiter limiter;
     private final AtomicInteger waiting = new AtomicInteger();
     private final List<LongConsumer> waitListeners = new CopyOnWriteArrayList<>();
-    /** The window no more than transactionsPerSecond requests may leave in: one second and the allowance. */
-    private final long windowNanos;
-    /** The turn the next request to arrive is given. */
-    private long nextTurn;
-    /** When the last transactionsPerSecond requests left, oldest at {@link #oldest}. */
-    private final long[] departures;
-    private int oldest;
 
-    public NodeThrottle(ThrottleSettings settings) {
-        this.settings = settings;
-        this.spacingNanos = TimeUnit.SECONDS.toNanos(1) * (1000 + JITTER_ALLOWANCE_PER_MILLE)
-                / (1000L * settings.transactionsPerSecond());
-        this.maxWaitNanos = spacingNanos * settings.queueSize();
-        this.windowNanos = spacingNanos * settings.transactionsPerSecond();
-        this.nextTurn = System.nanoTime();
-        this.departures = new long[settings.transactionsPerSecond()];
-        Arrays.fill(departures, nextTurn - windowNanos);
+    public NodeThrottle(String connection, ThrottleSettings settings) {
+        this.transactionsPerSecond = settings.transactionsPerSecond();
+        this.queueSize = settings.queueSize();
+        Duration turn = Duration.ofNanos(TimeUnit.SECONDS.toNanos(1) * (1000 + JITTER_ALLOWANCE_PER_MILLE)
+                / (1000L * transactionsPerSecond));
+        this.limiter = RateLimiter.of(connection, RateLimiterConfig.custom()
+                .limitForPeriod(1)
+                .limitRefreshPeriod(turn)
+                .timeoutDuration(turn.multipliedBy(queueSize + 1L))
+                .build());
     }
 
     /**
@@ -67,18 +70,13 @@ public final class NodeThrottle {
      */
     public long acquire() {
         long start = System.nanoTime();
-        long turn = reserveTurn(start);
-        waiting.incrementAndGet();
-        try {
-            for (long wait = departAt(turn); wait > 0; wait = departAt(turn)) {
-                LockSupport.parkNanos(this, wait);
-                if (Thread.interrupted()) {
-                    Thread.currentThread().interrupt();
-                    throw new CancellationException("Interrupted while waiting for the node throttle; the request was not sent");
-                }
-            }
-        } finally {
-            waiting.decrementAndGet();
+        long wait = reserveTurn();
+        if (wait < 0) {
+            throw new TwilioConnectorThrottledException(transactionsPerSecond, queueSize);
+        }
+        if (wait > 0) {
+            // counted from after the reservation, never from before it: a request must not go before its turn
+            waitUntil(System.nanoTime() + wait);
         }
         long waited = System.nanoTime() - start;
         for (LongConsumer listener : waitListeners) {
@@ -92,44 +90,35 @@ public final class NodeThrottle {
         waitListeners.add(listener);
     }
 
-    /** Requests waiting for their turn now, the one about to go included. */
+    /** Requests waiting for their turn now. */
     public int waiting() {
         return waiting.get();
     }
 
-    public ThrottleSettings settings() {
-        return settings;
-    }
-
-    /** The time between two turns. */
-    public long spacingNanos() {
-        return spacingNanos;
-    }
-
-    /** This request's turn, or the refusal when it lies beyond the queue. */
-    private synchronized long reserveTurn(long now) {
-        long turn = now - nextTurn > 0 ? now : nextTurn;
-        if (turn - now > maxWaitNanos) {
-            throw new TwilioConnectorThrottledException(settings.transactionsPerSecond(), settings.queueSize());
-        }
-        nextTurn = turn + spacingNanos;
-        return turn;
-    }
-
     /**
-     * Lets the request go, or says how long it must still wait. A request goes at its turn, and never within one
-     * window of the departure transactionsPerSecond requests back: requests that missed their turns (a pause, a
-     * late wake-up) go out together only as far as that keeps every window at the limit.
+     * Nanoseconds until this request's turn, or -1 when it lies beyond the queue. Locked so that no other request
+     * takes the next period between a request granted at once and the next period's permit it takes as well.
      */
-    private synchronized long departAt(long turn) {
-        long now = System.nanoTime();
-        long windowFree = departures[oldest] + windowNanos;
-        long earliest = turn - windowFree > 0 ? turn : windowFree;
-        if (earliest - now > 0) {
-            return earliest - now;
+    private synchronized long reserveTurn() {
+        long wait = limiter.reservePermission();
+        if (wait == 0) {
+            limiter.reservePermission();
         }
-        departures[oldest] = now;
-        oldest = (oldest + 1) % departures.length;
-        return 0;
+        return wait;
+    }
+
+    private void waitUntil(long turn) {
+        waiting.incrementAndGet();
+        try {
+            for (long left = turn - System.nanoTime(); left > 0; left = turn - System.nanoTime()) {
+                LockSupport.parkNanos(this, left);
+                if (Thread.interrupted()) {
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException("Interrupted while waiting for the node throttle; the request was not sent");
+                }
+            }
+        } finally {
+            waiting.decrementAndGet();
+        }
     }
 }

@@ -47,13 +47,14 @@ public final class ResilientSend implements Function<TwilioRequest, TwilioRespon
         this.send = send;
         this.retrySettings = retrySettings;
         this.breakerSettings = breakerSettings;
-        this.throttle = new NodeThrottle(throttleSettings);
+        this.throttle = new NodeThrottle(connection, throttleSettings);
         this.breaker = CircuitBreaker.of(connection, breakerSettings.config());
         this.retry = Retry.of(connection, RetryConfig.<TwilioResponse>custom()
                 .maxAttempts(retrySettings.maxAttempts())
+                // the call decides when it fails whether it goes again, within the attempts and the time allowed
                 .retryOnException(failure -> failure instanceof FailedAttempt attempt && attempt.mayRetry())
-                .intervalBiFunction((failedAttempts, outcome) -> outcome.isLeft()
-                        && outcome.getLeft() instanceof FailedAttempt attempt ? attempt.delayBeforeRetry(failedAttempts) : -1L)
+                // only failures are retried (no result predicate), so the outcome is always the FailedAttempt
+                .intervalBiFunction((failedAttempts, outcome) -> ((FailedAttempt) outcome.getLeft()).delayMillis())
                 .build());
         breaker.getEventPublisher().onStateTransition(event -> LOG.warn("Connection {}: circuit breaker {} ({}% of the last {}"
                 + " requests to Twilio failed)", connection, event.getStateTransition(),
@@ -74,16 +75,23 @@ public final class ResilientSend implements Function<TwilioRequest, TwilioRespon
                     context.onComplete();
                     return new TwilioResponse(204, MissingNode.getInstance(), null);
                 }
-                call.failed(failure);
                 try {
                     // sleeps before the next attempt, or throws when this failure or this call has no retry left
-                    context.onRuntimeError(new FailedAttempt(call, failure));
+                    context.onRuntimeError(call.failed(failure));
                 } catch (FailedAttempt last) {
                     throw finalFailure(request, last.failure());
                 }
                 LOG.debug("Connection {}: retrying {} ({}) after {}", connection, request.purpose(), request, failure.getMessage());
             }
         }
+    }
+
+    /**
+     * One attempt at {@code request}, without retries, through the circuit breaker and the node throttle: for a
+     * probe, which must answer promptly and is asked again anyway.
+     */
+    public TwilioResponse sendOnce(TwilioRequest request) {
+        return attempt(request);
     }
 
     private TwilioResponse attempt(TwilioRequest request) {

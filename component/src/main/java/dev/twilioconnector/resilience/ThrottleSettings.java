@@ -6,7 +6,7 @@ import dev.twilioconnector.connection.InvalidSettingException;
  * The node throttle of one connection.
  *
  * @param transactionsPerSecond requests per second this node may send to Twilio; N nodes send N times as many
- * @param queueSize             requests that may wait for their turn; one more fails at once
+ * @param queueSize             requests that may wait for their turn behind the one due next; one more fails at once
  */
 public record ThrottleSettings(int transactionsPerSecond, int queueSize) {
 

@@ -1,6 +1,7 @@
 package dev.twilioconnector.health;
 
 import dev.twilioconnector.TwilioConnectorComponent;
+import dev.twilioconnector.sandbox.RecordedRequest;
 import dev.twilioconnector.sandbox.TwilioSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheck;
@@ -12,8 +13,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Readiness of the connection: up while Twilio accepts the credentials, down with the reason otherwise. */
 class ConnectionHealthCheckTest {
@@ -43,6 +47,25 @@ class ConnectionHealthCheckTest {
         assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
         assertThat(result.getDetails()).containsEntry("account.sid", sandbox.accountSid())
                 .containsEntry("base.url", sandbox.baseUrl());
+    }
+
+    @Test
+    void theProbeTakesATurnAtTheNodeThrottleAndIsTheOneRequestTwilioSees() {
+        camel = new DefaultCamelContext();
+        TwilioConnectorComponent component = connection(sandbox.baseUrl(), sandbox.authToken());
+        camel.addComponent("twilio-connector", component);
+        camel.start();
+        camel.getComponent("twilio-connector").start();
+        List<Long> turns = new CopyOnWriteArrayList<>();
+        component.callPath().throttle().onWait(turns::add);
+        sandbox.clearRequests();
+
+        HealthCheck.Result result = invokeReadiness();
+
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(turns).hasSize(1);
+        assertThat(sandbox.requests()).extracting(RecordedRequest::method, RecordedRequest::path)
+                .containsExactly(tuple("GET", "/2010-04-01/Accounts/" + sandbox.accountSid() + ".json"));
     }
 
     @Test
@@ -105,6 +128,10 @@ class ConnectionHealthCheckTest {
         camel.start();
         // the component starts with the first endpoint; readiness is about the connection, so start it here
         camel.getComponent("twilio-connector").start();
+        return invokeReadiness();
+    }
+
+    private HealthCheck.Result invokeReadiness() {
         return HealthCheckHelper.invokeReadiness(camel).stream()
                 .filter(result -> result.getCheck().getId().equals("twilio-connector-twilio"))
                 .findFirst().orElseThrow();

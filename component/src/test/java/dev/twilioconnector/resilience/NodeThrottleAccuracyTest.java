@@ -1,7 +1,9 @@
 package dev.twilioconnector.resilience;
 
+import dev.twilioconnector.TwilioConnectorThrottledException;
 import dev.twilioconnector.support.RequestWindows;
 import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -9,9 +11,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,8 +25,9 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 
 /**
  * Twilio sees no more than the limit in any second, and close to the limit on average, while 8 threads ask for
- * far more than 10 times the limit for 20 seconds. Counted from the sandbox's request log, in every window of one
- * second that starts at a request. About a minute in all.
+ * far more than 10 times the limit for 20 seconds, and while 10 times the limit arrives regardless of answers, most
+ * of it beyond the queue. Counted from the sandbox's request log, in every window of one second that starts at a
+ * request. About a minute and a half in all.
  */
 class NodeThrottleAccuracyTest extends ResilienceTestSupport {
 
@@ -47,6 +53,55 @@ class NodeThrottleAccuracyTest extends ResilienceTestSupport {
                         + " average %.2f per second (%.2f%% of the limit)%n", limit, seen.count(), RUN.toSeconds(),
                 THREADS, seen.busiestSecond(), seen.averagePerSecond(), 100 * seen.averagePerSecond() / limit);
         assertThat(failed).isZero();
+        assertThat(seen.busiestSecond()).isLessThanOrEqualTo(limit);
+        assertThat(seen.averagePerSecond()).isCloseTo(limit, withinPercentage(2));
+    }
+
+    @Test
+    void tenTimesTheLimitOfferedBeyondTheQueueFailsTheExcessAtOnceAndNoSecondHoldsMoreThanTheLimit() throws Exception {
+        int limit = 25;
+        int queueSize = 25;
+        Duration run = Duration.ofSeconds(10);
+        connection("twilio-flood", component -> {
+            component.setTransactionsPerSecond(limit);
+            component.setThrottleQueueSize(queueSize);
+        });
+        sandbox.put("Messages", Map.of("sid", SID));
+        String uri = "twilio-flood:Messages/Get?entityId=" + SID;
+        offer(uri, Duration.ZERO);
+        sandbox.clearRequests();
+
+        // one request every 4 ms, whether or not the earlier ones have their answers: 250 a second
+        List<Exchange> answered = new CopyOnWriteArrayList<>();
+        ExecutorService senders = Executors.newFixedThreadPool(queueSize + 2 * THREADS);
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger offered = new AtomicInteger();
+        long perRequest = TimeUnit.SECONDS.toNanos(1) / (10L * limit);
+        try {
+            clock.scheduleAtFixedRate(() -> {
+                offered.incrementAndGet();
+                senders.execute(() -> answered.add(producer.request(uri, e -> { })));
+            }, 0, perRequest, TimeUnit.NANOSECONDS);
+            Thread.sleep(run.toMillis());
+            clock.shutdown();
+            assertThat(clock.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+            senders.shutdown();
+            assertThat(senders.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            clock.shutdownNow();
+            senders.shutdownNow();
+        }
+
+        List<Exception> failures = answered.stream().map(Exchange::getException).filter(Objects::nonNull).toList();
+        RequestWindows seen = new RequestWindows(requests());
+        System.out.printf("Node throttle at %d TPS, queue %d, offered %d in %d s: %d sent, %d throttled, busiest second"
+                        + " %d, average %.2f per second%n", limit, queueSize, offered.get(), run.toSeconds(), seen.count(),
+                failures.size(), seen.busiestSecond(), seen.averagePerSecond());
+        assertThat(answered).hasSize(offered.get());
+        assertThat(failures).allSatisfy(failure -> assertThat(failure).isInstanceOf(TwilioConnectorThrottledException.class));
+        assertThat(seen.count()).isEqualTo(offered.get() - failures.size());
+        // all that the limit and the queue could not take was refused: at least the 9 in 10 beyond the limit, less the queue
+        assertThat(failures.size()).isGreaterThanOrEqualTo(offered.get() - (int) (limit * run.toSeconds()) - queueSize - 1);
         assertThat(seen.busiestSecond()).isLessThanOrEqualTo(limit);
         assertThat(seen.averagePerSecond()).isCloseTo(limit, withinPercentage(2));
     }

@@ -5,15 +5,26 @@ import dev.twilioconnector.TwilioConnectorOutcomeUnknownException;
 import dev.twilioconnector.client.RequestNotSentException;
 import dev.twilioconnector.sandbox.Fault;
 import dev.twilioconnector.sandbox.RecordedRequest;
+import dev.twilioconnector.support.TestCertificate;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -124,6 +135,26 @@ class RetryPolicyTest extends ResilienceTestSupport {
     }
 
     @ParameterizedTest
+    @EnumSource(value = Fault.class, names = {"INTERNAL_SERVER_ERROR", "BAD_GATEWAY", "GATEWAY_TIMEOUT"})
+    void createThatMetAServerOrGatewayErrorIsNotRetriedAndItsOutcomeIsUnknown(Fault fault) {
+        int status = switch (fault) {
+            case INTERNAL_SERVER_ERROR -> 500;
+            case BAD_GATEWAY -> 502;
+            default -> 504;
+        };
+        sandbox.faults().next(fault, 1);
+
+        Exchange exchange = call("twilio-connector:Messages/Create", message("maybe"));
+
+        TwilioConnectorOutcomeUnknownException error = exchange.getException(TwilioConnectorOutcomeUnknownException.class);
+        assertThat(error.getPayload()).containsEntry("Body", List.of("maybe"));
+        assertThat(error.getCause()).isInstanceOfSatisfying(TwilioConnectorException.class, answer ->
+                assertThat(answer.getStatus()).isEqualTo(status));
+        assertThat(requests()).extracting(RecordedRequest::fault).containsExactly(fault);
+        assertThat(sandbox.records("Messages")).isEmpty();
+    }
+
+    @ParameterizedTest
     @EnumSource(value = Fault.class, names = {"SLOW_RESPONSE", "CONNECTION_RESET", "TRUNCATED_BODY"})
     void createWhoseAnswerIsLostIsNotRetriedSoItIsNeverDoneTwice(Fault fault) {
         sandbox.faults().slowResponseDelay(Duration.ofMillis(1_500)).next(fault, 1);
@@ -162,6 +193,66 @@ class RetryPolicyTest extends ResilienceTestSupport {
                 .hasMessageStartingWith("Could not reach Twilio for Messages Create (POST " + accountPath("Messages.json")
                         + "), the request was not sent: ");
         assertThat(refused.callPath().retry().getMetrics().getNumberOfFailedCallsWithRetryAttempt()).isEqualTo(1);
+    }
+
+    @Test
+    void createRefusedAConnectionIsRetriedUntilTwilioListensAndIsCreatedOnce() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        var late = connection("twilio-late", component -> {
+            component.setBaseUrl("http://127.0.0.1:" + port);
+            component.setRetryMaxAttempts(200);
+            component.setRetryInitialDelay(20);
+            component.setRetryMaxDelay(20);
+        });
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<Exchange> create = caller.submit(() -> call("twilio-late:Messages/Create", message("late")));
+            Thread.sleep(300);
+            try (SandboxFront front = SandboxFront.plain(port, sandbox.port())) {
+                assertThat(create.get(10, TimeUnit.SECONDS).getException()).isNull();
+            }
+        } finally {
+            caller.shutdownNow();
+        }
+
+        assertThat(late.callPath().retry().getMetrics().getNumberOfSuccessfulCallsWithRetryAttempt()).isEqualTo(1);
+        assertThat(requestLines()).containsExactly("POST " + accountPath("Messages.json"));
+        assertThat(sandbox.records("Messages")).singleElement().satisfies(m -> assertThat(m).containsEntry("body", "late"));
+    }
+
+    @Test
+    void createWhoseTlsHandshakeFailedIsRetriedAndIsCreatedOnce(@TempDir Path certificates) throws Exception {
+        TestCertificate trusted = TestCertificate.create(Files.createDirectory(certificates.resolve("trusted")));
+        TestCertificate stranger = TestCertificate.create(Files.createDirectory(certificates.resolve("stranger")));
+        try (SandboxFront front = SandboxFront.tls(sandbox.port(), stranger.serverContext(), 1, trusted.serverContext())) {
+            var tls = connection("twilio-tls", component -> {
+                component.setBaseUrl("https://127.0.0.1:" + front.port());
+                component.setSslContextParameters(trusting(trusted));
+            });
+
+            Object created = callOk("twilio-tls:Messages/Create", message("over tls"));
+
+            assertThat(created).asInstanceOf(MAP).containsEntry("Body", "over tls");
+            assertThat(front.connections()).isEqualTo(2);
+            assertThat(tls.callPath().retry().getMetrics().getNumberOfSuccessfulCallsWithRetryAttempt()).isEqualTo(1);
+        }
+        assertThat(requestLines()).containsExactly("POST " + accountPath("Messages.json"));
+        assertThat(sandbox.records("Messages")).singleElement().satisfies(m -> assertThat(m).containsEntry("body", "over tls"));
+    }
+
+    private static SSLContextParameters trusting(TestCertificate certificate) {
+        KeyStoreParameters store = new KeyStoreParameters();
+        store.setResource("file:" + certificate.keyStore());
+        store.setPassword(certificate.password());
+        store.setType("PKCS12");
+        TrustManagersParameters trust = new TrustManagersParameters();
+        trust.setKeyStore(store);
+        SSLContextParameters tls = new SSLContextParameters();
+        tls.setTrustManagers(trust);
+        return tls;
     }
 
     private static Map<String, Object> message(String body) {

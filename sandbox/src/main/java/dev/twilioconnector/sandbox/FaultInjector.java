@@ -4,6 +4,9 @@ import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.IntConsumer;
 
 /**
  * The filter after authentication that fails the requests {@link Faults} picks. A fault that turns the request
@@ -38,10 +41,27 @@ final class FaultInjector extends Filter {
                 Responses.send(exchange, 429, new TwilioError(429, 20429, "Too Many Requests").body());
             }
             case SERVICE_UNAVAILABLE -> Responses.send(exchange, 503, new TwilioError(503, 20503, "Service Unavailable").body());
+            case INTERNAL_SERVER_ERROR -> Responses.send(exchange, 500, new TwilioError(500, 20500, "Internal Server Error").body());
+            case BAD_GATEWAY -> gatewayPage(exchange, 502, "Bad Gateway");
+            case GATEWAY_TIMEOUT -> gatewayPage(exchange, 504, "Gateway Time-out");
             default -> {
                 RequestAttributes.set(exchange, SLOW_RESPONSE_DELAY, faults.slowResponseDelay());
                 chain.doFilter(exchange);
             }
+        }
+    }
+
+    /** The page a load balancer answers with when Twilio behind it does not: HTML, not Twilio's JSON. */
+    private static void gatewayPage(HttpExchange exchange, int status, String reason) throws IOException {
+        if (RequestAttributes.get(exchange, Responses.ON_STATUS) instanceof IntConsumer listener) {
+            listener.accept(status);
+        }
+        byte[] page = ("<html><head><title>" + status + " " + reason + "</title></head><body><center><h1>" + status
+                + " " + reason + "</h1></center></body></html>\n").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html");
+        exchange.sendResponseHeaders(status, page.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(page);
         }
     }
 
