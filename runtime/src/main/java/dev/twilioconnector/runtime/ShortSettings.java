@@ -1,5 +1,6 @@
 package dev.twilioconnector.runtime;
 
+import dev.twilioconnector.connection.InvalidSettingException;
 import dev.twilioconnector.connection.TwilioEnvironment;
 import org.apache.camel.Component;
 import org.apache.camel.spi.PropertiesComponent;
@@ -41,21 +42,35 @@ final class ShortSettings {
                                        Predicate<String> isOption) {
         Map<String, String> raw = new LinkedHashMap<>();
         Properties files = properties.loadProperties(ShortSettings::isShortKey);
-        files.stringPropertyNames().forEach(key -> raw.put(optionName(key.substring(PREFIX.length())), files.getProperty(key)));
+        files.stringPropertyNames().forEach(key -> putLast(raw, key, files.getProperty(key)));
         environment.forEach((variable, value) -> {
             if (variable.startsWith(VARIABLE_PREFIX) && !TWILIO_TOOL_VARIABLES.contains(variable)) {
-                String option = optionName(variable.substring(VARIABLE_PREFIX.length()).toLowerCase(Locale.ROOT));
-                if (isOption.test(option)) {
-                    raw.put(option, value);
+                String key = PREFIX + variable.substring(VARIABLE_PREFIX.length()).toLowerCase(Locale.ROOT);
+                if (isOption.test(optionName(key))) {
+                    putLast(raw, key, value);
                 }
             }
         });
         System.getProperties().stringPropertyNames().stream().filter(ShortSettings::isShortKey)
-                .forEach(key -> raw.put(optionName(key.substring(PREFIX.length())), System.getProperty(key)));
+                .forEach(key -> putLast(raw, key, System.getProperty(key)));
         Map<String, Object> options = new LinkedHashMap<>();
-        // parseUri takes text without a placeholder for a key, so only text with one is parsed
-        raw.forEach((option, value) -> options.put(option, value.contains("{{") ? properties.parseUri(value) : value));
+        raw.forEach((key, value) -> {
+            String option = optionName(key);
+            if (!isOption.test(option)) {
+                // named here rather than by Camel's binding error, which would show the value, a secret perhaps
+                throw new InvalidSettingException(key, "is not a connection setting: the short form takes the options of"
+                        + " camel.component.twilio-connector, e.g. twilio.proxy_host for proxyHost");
+            }
+            // parseUri takes text without a placeholder for a key, so only text with one is parsed
+            options.put(option, value.contains("{{") ? properties.parseUri(value) : value);
+        });
         return options;
+    }
+
+    /** Puts the key after every other, so that of two spellings of one setting the later source's wins. */
+    private static void putLast(Map<String, String> raw, String key, String value) {
+        raw.remove(key);
+        raw.put(key, value);
     }
 
     /** Whether a name is one of the component's options, as its generated configurer knows them. */
@@ -69,8 +84,9 @@ final class ShortSettings {
         return key.startsWith(PREFIX) && key.length() > PREFIX.length() && key.indexOf('.', PREFIX.length()) < 0;
     }
 
-    /** {@code proxy_ssltype}, {@code proxy-ssl-type} or {@code proxySslType} to the option {@code proxySslType}. */
-    static String optionName(String name) {
+    /** {@code twilio.proxy_ssltype}, {@code twilio.proxy-ssl-type} or {@code twilio.proxySslType} to {@code proxySslType}. */
+    static String optionName(String key) {
+        String name = key.substring(PREFIX.length());
         if ("proxy_ssltype".equalsIgnoreCase(name) || "proxy-ssltype".equalsIgnoreCase(name)) {
             return "proxySslType";
         }

@@ -170,12 +170,12 @@ class RunnerSettingsTest {
 
     @Test
     void shortNamesMapOntoOptionNames() {
-        assertThat(ShortSettings.optionName("proxy_enabled")).isEqualTo("proxyEnabled");
-        assertThat(ShortSettings.optionName("proxy_auth_scheme")).isEqualTo("proxyAuthScheme");
-        assertThat(ShortSettings.optionName("proxy_user")).isEqualTo("proxyUser");
-        assertThat(ShortSettings.optionName("proxy_password")).isEqualTo("proxyPassword");
-        assertThat(ShortSettings.optionName("proxy_ssltype")).isEqualTo("proxySslType");
-        assertThat(ShortSettings.optionName("min-nodes")).isEqualTo("minNodes");
-        assertThat(ShortSettings.optionName("accountSid")).isEqualTo("accountSid");
+        assertThat(ShortSettings.optionName("twilio.proxy_enabled")).isEqualTo("proxyEnabled");
+        assertThat(ShortSettings.optionName("twilio.proxy_auth_scheme")).isEqualTo("proxyAuthScheme");
+        assertThat(ShortSettings.optionName("twilio.proxy_user")).isEqualTo("proxyUser");
+        assertThat(ShortSettings.optionName("twilio.proxy_password")).isEqualTo("proxyPassword");
+        assertThat(ShortSettings.optionName("twilio.proxy_ssltype")).isEqualTo("proxySslType");
+        assertThat(ShortSettings.optionName("twilio.min-nodes")).isEqualTo("minNodes");
+        assertThat(ShortSettings.optionName("twilio.accountSid")).isEqualTo("accountSid");
     }
 }
