@@ -6,6 +6,7 @@ import dev.twilioconnector.client.ProxySettings;
 import dev.twilioconnector.client.TwilioClient;
 import dev.twilioconnector.connection.AccountCredentials;
 import dev.twilioconnector.connection.Choices;
+import dev.twilioconnector.connection.ConnectionCapacity;
 import dev.twilioconnector.connection.ConnectionIdentity;
 import dev.twilioconnector.connection.NodeRange;
 import dev.twilioconnector.connection.ProxyCheck;
@@ -180,6 +181,7 @@ public class TwilioConnectorComponent extends DefaultComponent implements SSLCon
     private TwilioClient client;
     private ResilientSend callPath;
     private OperationRunner runner;
+    private ConnectionCapacity capacity;
     private ConnectionHealthCheck healthCheck;
     private CircuitBreakerHealthCheck breakerHealthCheck;
 
@@ -206,7 +208,7 @@ public class TwilioConnectorComponent extends DefaultComponent implements SSLCon
     protected void doStart() throws Exception {
         super.doStart();
         ConnectionIdentity identity = ConnectionIdentity.of(connectionName, description, labels, location);
-        NodeRange.of(minNodes, maxNodes);
+        NodeRange nodes = NodeRange.of(minNodes, maxNodes);
         LoggingLevel requestLogLevel = Choices.of("logLevel", logLevel, LoggingLevel.class);
         ProxySettings proxy = ProxyCheck.of(proxyEnabled, proxyAuthScheme, proxyUser, proxyPassword, proxySslType, proxyHost, proxyPort);
         AccountCredentials account = AccountCredentials.of(accountSid, authToken, apiKeySid, apiKeySecret, TwilioEnvironment.system());
@@ -224,10 +226,12 @@ public class TwilioConnectorComponent extends DefaultComponent implements SSLCon
                         circuitBreakerMinimumNumberOfCalls, Duration.ofMillis(circuitBreakerWaitDurationInOpenState),
                         circuitBreakerPermittedCallsInHalfOpenState));
         callPath.throttle().onWait(metrics::throttleWait);
+        capacity = new ConnectionCapacity(transactionsPerSecond, nodes);
         CircuitBreakerMetrics breakerMetrics = new CircuitBreakerMetrics(identity.name(),
                 () -> getCamelContext().getRegistry().findSingleByType(MeterRegistry.class));
         runner = new OperationRunner(account.accountSid(), breakerMetrics.around(callPath.breaker(), callPath), mapper);
-        healthCheck = new ConnectionHealthCheck(identity, account.accountSid(), settings.baseUrl(), () -> callPath);
+        healthCheck = new ConnectionHealthCheck(identity, capacity, account.accountSid(), settings.baseUrl(),
+                () -> callPath);
         HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
         breakerHealthCheck = new CircuitBreakerHealthCheck(identity.name(), () -> callPath);
         if (health != null) {
@@ -256,6 +260,7 @@ public class TwilioConnectorComponent extends DefaultComponent implements SSLCon
         IOHelper.close(client);
         client = null;
         callPath = null;
+        capacity = null;
         runner = null;
         super.doStop();
     }
@@ -267,6 +272,11 @@ public class TwilioConnectorComponent extends DefaultComponent implements SSLCon
     /** The connection's throttle, retry and circuit breaker, to observe them; null while the component is stopped. */
     public ResilientSend callPath() {
         return callPath;
+    }
+
+    /** The connection's nodes and what they may send together; null while the component is stopped. */
+    public ConnectionCapacity capacity() {
+        return capacity;
     }
 
     ObjectMapper mapper() {

@@ -4,6 +4,7 @@ import dev.twilioconnector.TwilioConnectorCircuitOpenException;
 import dev.twilioconnector.TwilioConnectorException;
 import dev.twilioconnector.TwilioConnectorThrottledException;
 import dev.twilioconnector.client.TwilioRequest;
+import dev.twilioconnector.connection.ConnectionCapacity;
 import dev.twilioconnector.connection.ConnectionIdentity;
 import dev.twilioconnector.resilience.ResilientSend;
 import org.apache.camel.health.HealthCheckResultBuilder;
@@ -23,14 +24,16 @@ import java.util.function.Supplier;
 public final class ConnectionHealthCheck extends AbstractHealthCheck {
 
     private final ConnectionIdentity identity;
+    private final ConnectionCapacity capacity;
     private final String accountSid;
     private final String baseUrl;
     private final Supplier<ResilientSend> callPath;
 
-    public ConnectionHealthCheck(ConnectionIdentity identity, String accountSid, String baseUrl,
-                                 Supplier<ResilientSend> callPath) {
+    public ConnectionHealthCheck(ConnectionIdentity identity, ConnectionCapacity capacity, String accountSid,
+                                 String baseUrl, Supplier<ResilientSend> callPath) {
         super("twilio-connector", "twilio-connector-" + identity.name());
         this.identity = identity;
+        this.capacity = capacity;
         this.accountSid = accountSid;
         this.baseUrl = baseUrl;
         this.callPath = callPath;
@@ -58,6 +61,7 @@ public final class ConnectionHealthCheck extends AbstractHealthCheck {
             builder.detail("location", identity.location());
         }
         identity.labels().forEach((key, value) -> builder.detail("label." + key, value));
+        capacity.details().forEach(builder::detail);
         try {
             current.sendOnce(TwilioRequest.get("/2010-04-01/Accounts/" + accountSid + ".json", "Accounts Get"));
             builder.up();

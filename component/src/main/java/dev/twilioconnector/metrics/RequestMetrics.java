@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * {@code twilio_connector_requests_seconds} (a latency histogram whose count is the number of requests, tagged
  * with the HTTP status), {@code twilio_connector_errors_total} (by HTTP status and Twilio error code) and
  * {@code twilio_connector_throttle_wait_seconds} (the wait at the node throttle).
- * The registry is looked up at the first request, since camel-main may bind it after the component starts.
+ * The registry is looked up at each request until one is found, since camel-main may bind it after the component
+ * starts and even after the first requests.
  */
 public final class RequestMetrics {
 
@@ -27,7 +28,6 @@ public final class RequestMetrics {
     private final String connection;
     private final Supplier<MeterRegistry> registryLookup;
     private volatile MeterRegistry registry;
-    private volatile boolean lookedUp;
 
     public RequestMetrics(String connection, Supplier<MeterRegistry> registryLookup) {
         this.connection = connection;
@@ -85,13 +85,14 @@ public final class RequestMetrics {
                 .increment();
     }
 
-    /** Looked up once, at the first request: without a registry there is nothing to measure, at no cost. */
+    /** Looked up until found, then kept: without a registry there is nothing to measure yet. */
     private MeterRegistry registry() {
-        if (!lookedUp) {
-            registry = registryLookup.get();
-            lookedUp = true;
+        MeterRegistry found = registry;
+        if (found == null) {
+            found = registryLookup.get();
+            registry = found;
         }
-        return registry;
+        return found;
     }
 
     /** The purpose is "{@code <Entity> <Operation>}", e.g. {@code Messages List}. */

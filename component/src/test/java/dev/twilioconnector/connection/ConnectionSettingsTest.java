@@ -3,6 +3,7 @@ package dev.twilioconnector.connection;
 import dev.twilioconnector.TwilioConnectorComponent;
 import dev.twilioconnector.sandbox.TwilioSandbox;
 import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PropertyBindingSupport;
@@ -150,6 +151,33 @@ class ConnectionSettingsTest {
         start(Map.of("connectionName", "shop-notifications"));
 
         assertThat(HealthCheckRegistry.get(camel).getCheck("twilio-connector-shop-notifications")).isPresent();
+    }
+
+    @Test
+    void theNodeRangeAndTheCapacityItGivesAreHealthDetails() {
+        start(Map.of("minNodes", "3", "maxNodes", "8", "transactionsPerSecond", "10"));
+
+        HealthCheck.Result result = HealthCheckRegistry.get(camel).getCheck("twilio-connector-twilio").orElseThrow().call();
+
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(result.getDetails()).containsEntry("account.sid", sandbox.accountSid())
+                .containsEntry("nodes.min", 3).containsEntry("nodes.max", 8)
+                .containsEntry("transactions.per.second.per.node", 10)
+                .containsEntry("capacity.transactions.per.second.min", 30L)
+                .containsEntry("capacity.transactions.per.second.max", 80L);
+    }
+
+    @Test
+    void theCapacityDetailsLeaveTheChecksStateAndReasonAlone() {
+        start(Map.of("authToken", "rejected-token"));
+
+        HealthCheck.Result result = HealthCheckRegistry.get(camel).getCheck("twilio-connector-twilio").orElseThrow().call();
+
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(result.getMessage()).hasValueSatisfying(message -> assertThat(message)
+                .startsWith("Twilio rejects the credentials: Twilio answered HTTP 401 with error 20003"));
+        assertThat(result.getDetails()).containsEntry("http.status", 401).containsEntry("nodes.min", 2)
+                .containsEntry("nodes.max", 50).containsEntry("capacity.transactions.per.second.max", 1250L);
     }
 
     @Test

@@ -83,7 +83,7 @@ class RequestLoggingTest {
 
         assertThat(captured.lines()).singleElement().satisfies(line -> assertThat(line)
                 .matches("INFO twilio Messages Get GET /2010-04-01/Accounts/" + sandbox.accountSid() + "/Messages/" + SID
-                        + "\\.json: HTTP 200 request - in \\d+ ms"));
+                        + "\\.json: HTTP 200 request RQ[0-9a-f]{32} in \\d+ ms"));
     }
 
     @Test

@@ -63,7 +63,7 @@ public final class TwilioConnectorRuntime implements AutoCloseable {
 
             @Override
             public void afterConfigure(BaseMainSupport support) {
-                configureConnection(support.getCamelContext());
+                configureConnection(support.getCamelContext(), environment);
             }
         });
     }
@@ -120,9 +120,10 @@ public final class TwilioConnectorRuntime implements AutoCloseable {
         return control;
     }
 
-    private void configureConnection(CamelContext context) {
+    private void configureConnection(CamelContext context, Map<String, String> environment) {
         TwilioConnectorComponent component = context.getComponent("twilio-connector", TwilioConnectorComponent.class);
-        Map<String, Object> shortSettings = ShortSettings.options(context.getPropertiesComponent());
+        Map<String, Object> shortSettings = ShortSettings.options(context.getPropertiesComponent(), environment,
+                ShortSettings.isOptionOf(component));
         if (!shortSettings.isEmpty()) {
             PropertyBindingSupport.build().withCamelContext(context).withTarget(component).withIgnoreCase(true)
                     .withProperties(shortSettings).withMandatory(true).withRemoveParameters(false).bind();

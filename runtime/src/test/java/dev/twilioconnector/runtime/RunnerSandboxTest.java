@@ -98,6 +98,8 @@ class RunnerSandboxTest {
 
         assertThat(state.statusCode()).isEqualTo(200);
         assertThat(state.body()).startsWith("{\"state\":\"running\",\"routes\":[").contains("\"create-message\"")
-                .doesNotContain("connection-pause");
+                .doesNotContain("connection-pause")
+                .endsWith("],\"nodes\":{\"min\":2,\"max\":50},\"transactionsPerSecondPerNode\":25,"
+                        + "\"capacity\":{\"minTransactionsPerSecond\":50,\"maxTransactionsPerSecond\":1250}}");
     }
 }

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +52,7 @@ class RunnerSettingsTest {
         assertThat(component.getProxyAuthScheme()).isEqualTo("DIGEST");
         assertThat(captured.toString(StandardCharsets.UTF_8)).containsPattern("INFO .* d\\.t\\.requests - shop-notifications"
                 + " Recordings Get GET /2010-04-01/Accounts/AC[0-9a-f]{32}/Recordings/RE2e915e78549694bd0a0742d2d39454e5\\.json:"
-                + " HTTP 200 request - in \\d+ ms");
+                + " HTTP 200 request RQ[0-9a-f]{32} in \\d+ ms");
     }
 
     @Test
@@ -67,6 +68,27 @@ class RunnerSettingsTest {
 
                 assertThat(runner.sandbox()).isNull();
                 assertThat(twilio.requests()).singleElement().satisfies(request -> assertThat(request.status()).isEqualTo(200));
+            }
+        }
+    }
+
+    @Test
+    void anAccountGivenInTheShortFormAsSystemPropertiesIsBoundAndTheSandboxSkipped(@TempDir Path dir) throws Exception {
+        try (TwilioSandbox twilio = TwilioSandbox.start()) {
+            twilio.put("Recordings", Map.of("sid", "RE2e915e78549694bd0a0742d2d39454e5"));
+            try (RunnerProcess runner = RunnerProcess.start(dir, List.of("-Dtwilio.account_sid=" + twilio.accountSid(),
+                    "-Dtwilio.auth_token=" + twilio.authToken(), "-Dtwilio.base_url=" + twilio.baseUrl()), Map.of(),
+                    "--routes=file:" + RunningRuntime.ROUTES + "/get-recording.yaml")) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> !twilio.requests().isEmpty() || !runner.isAlive());
+
+                assertThat(runner.isAlive()).as("the runner runs; its errors: %s", runner.stderr()).isTrue();
+                assertThat(runner.stdout()).doesNotContain("embedded sandbox");
+                assertThat(twilio.requests()).singleElement().satisfies(request -> {
+                    assertThat(request.authUser()).isEqualTo(twilio.accountSid());
+                    assertThat(request.path()).isEqualTo("/2010-04-01/Accounts/" + twilio.accountSid()
+                            + "/Recordings/RE2e915e78549694bd0a0742d2d39454e5.json");
+                    assertThat(request.status()).isEqualTo(200);
+                });
             }
         }
     }
@@ -111,13 +133,49 @@ class RunnerSettingsTest {
     }
 
     @Test
+    void onlyTwilioVariablesThatNameASettingAreShortSettingsAndTheTwilioToolsOnesAreLeftToThem() throws Exception {
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            TwilioConnectorComponent component = new TwilioConnectorComponent();
+            camel.addComponent("twilio-connector", component);
+            component.build();
+            camel.getPropertiesComponent().addInitialProperty("twilio.proxy_port", "3128");
+            camel.getPropertiesComponent().addInitialProperty("twilio.flows.dir", "/tmp/flows");
+
+            Map<String, Object> options = ShortSettings.options(camel.getPropertiesComponent(), Map.of(
+                    "TWILIO_PROXY_HOST", "proxy.corp.example", "TWILIO_PROXY_PORT", "8080", "TWILIO_PROXY_SSLTYPE", "NEVER",
+                    "TWILIO_AUTH_TOKEN", "from-the-twilio-cli", "TWILIO_REGION", "ie1", "TWILIO_FLOWS_DIR", "/srv/flows"),
+                    ShortSettings.isOptionOf(component));
+
+            assertThat(options).containsOnly(Map.entry("proxyPort", "8080"), Map.entry("proxyHost", "proxy.corp.example"),
+                    Map.entry("proxySslType", "NEVER"));
+        }
+    }
+
+    @Test
+    void theNodeRangeAndTheCapacityItGivesAreInTheConnectionsStatusAndHealth() throws Exception {
+        try (RunningRuntime runner = RunningRuntime.start("file:" + RunningRuntime.ROUTES + "/get-recording.yaml", Map.of(
+                "twilio.min_nodes", "3", "twilio.max_nodes", "8", "twilio.transactions_per_second", "10"))) {
+            String status = runner.get("/connection").body();
+            String health = runner.get("/observe/health?data=true").body();
+
+            assertThat(status).isEqualTo("{\"state\":\"running\",\"routes\":[\"get-recording\"],\"nodes\":{\"min\":3,\"max\":8},"
+                    + "\"transactionsPerSecondPerNode\":10,\"capacity\":{\"minTransactionsPerSecond\":30,"
+                    + "\"maxTransactionsPerSecond\":80}}");
+            assertThat(health).containsPattern("\"nodes.min\": ?\"?3\\b").containsPattern("\"nodes.max\": ?\"?8\\b")
+                    .containsPattern("\"transactions.per.second.per.node\": ?\"?10\\b")
+                    .containsPattern("\"capacity.transactions.per.second.min\": ?\"?30\\b")
+                    .containsPattern("\"capacity.transactions.per.second.max\": ?\"?80\\b");
+        }
+    }
+
+    @Test
     void shortNamesMapOntoOptionNames() {
-        assertThat(ShortSettings.optionName("proxy_enabled")).isEqualTo("proxyEnabled");
-        assertThat(ShortSettings.optionName("proxy_auth_scheme")).isEqualTo("proxyAuthScheme");
-        assertThat(ShortSettings.optionName("proxy_user")).isEqualTo("proxyUser");
-        assertThat(ShortSettings.optionName("proxy_password")).isEqualTo("proxyPassword");
-        assertThat(ShortSettings.optionName("proxy_ssltype")).isEqualTo("proxySslType");
-        assertThat(ShortSettings.optionName("min-nodes")).isEqualTo("minNodes");
-        assertThat(ShortSettings.optionName("accountSid")).isEqualTo("accountSid");
+        assertThat(ShortSettings.optionName("twilio.proxy_enabled")).isEqualTo("proxyEnabled");
+        assertThat(ShortSettings.optionName("twilio.proxy_auth_scheme")).isEqualTo("proxyAuthScheme");
+        assertThat(ShortSettings.optionName("twilio.proxy_user")).isEqualTo("proxyUser");
+        assertThat(ShortSettings.optionName("twilio.proxy_password")).isEqualTo("proxyPassword");
+        assertThat(ShortSettings.optionName("twilio.proxy_ssltype")).isEqualTo("proxySslType");
+        assertThat(ShortSettings.optionName("twilio.min-nodes")).isEqualTo("minNodes");
+        assertThat(ShortSettings.optionName("twilio.accountSid")).isEqualTo("accountSid");
     }
 }

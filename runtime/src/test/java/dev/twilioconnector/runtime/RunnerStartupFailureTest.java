@@ -3,14 +3,10 @@ package dev.twilioconnector.runtime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +56,51 @@ class RunnerStartupFailureTest {
     }
 
     @Test
+    void theShortFormIsReadFromSystemProperties() throws Exception {
+        Result result = run(List.of("-Dtwilio.connection_name=Bad_Name"),
+                "--routes=file:" + RunningRuntime.ROUTES + "/get-recording.yaml");
+
+        assertThat(result.exitCode).isEqualTo(1);
+        assertThat(result.stderr).isEqualTo("twilio-connector-runtime: Setting connectionName 'Bad_Name' is not allowed:"
+                + " use lowercase letters, digits and hyphens, start with a letter and end with a letter or digit\n");
+    }
+
+    @Test
+    void theShortFormIsReadFromEnvironmentVariables() throws Exception {
+        Result result = run(List.of(), Map.of("TWILIO_PROXY_ENABLED", "true", "TWILIO_PROXY_HOST", "proxy.corp.example",
+                "TWILIO_PROXY_PORT", "70000"), "--routes=file:" + RunningRuntime.ROUTES + "/get-recording.yaml");
+
+        assertThat(result.exitCode).isEqualTo(1);
+        assertThat(result.stderr).isEqualTo("twilio-connector-runtime: Setting proxyPort is 70000: give the proxy's port,"
+                + " 1..65535\n");
+    }
+
+    @Test
+    void systemPropertiesWinOverTheEnvironmentWhichWinsOverApplicationProperties() throws Exception {
+        Files.writeString(dir.resolve("application.properties"), "twilio.connection_name=From_File\n");
+        String routes = "--routes=file:" + RunningRuntime.ROUTES + "/get-recording.yaml";
+
+        Result file = run(List.of(), routes);
+        Result environment = run(List.of(), Map.of("TWILIO_CONNECTION_NAME", "From_Env"), routes);
+        Result system = run(List.of("-Dtwilio.connection-name=From_D"), Map.of("TWILIO_CONNECTION_NAME", "From_Env"), routes);
+
+        assertThat(file.stderr).startsWith("twilio-connector-runtime: Setting connectionName 'From_File' is not allowed");
+        assertThat(environment.stderr).startsWith("twilio-connector-runtime: Setting connectionName 'From_Env' is not allowed");
+        assertThat(system.stderr).startsWith("twilio-connector-runtime: Setting connectionName 'From_D' is not allowed");
+    }
+
+    @Test
+    void anUnknownShortSettingExitsNamingItButNotItsValue() throws Exception {
+        Result result = run(List.of("-Dtwilio.auth_tokn=tok-4f1c9e0b7a"),
+                "--routes=file:" + RunningRuntime.ROUTES + "/get-recording.yaml");
+
+        assertThat(result.exitCode).isEqualTo(1);
+        assertThat(result.stderr).isEqualTo("twilio-connector-runtime: Setting twilio.auth_tokn is not a connection setting:"
+                + " the short form takes the options of camel.component.twilio-connector, e.g. twilio.proxy_host for"
+                + " proxyHost\n");
+    }
+
+    @Test
     void anUnknownArgumentExitsWithTheUsage() throws Exception {
         Result result = run(List.of(), "--rootes=file:routes/*.yaml");
 
@@ -73,28 +114,12 @@ class RunnerStartupFailureTest {
     }
 
     private Result run(List<String> jvmOptions, String... args) throws Exception {
-        int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dlog4j2.configurationFile=" + System.getProperty("log4j2.configurationFile"),
-                "-Dcamel.server.port=" + port, "-Dcamel.management.port=" + port));
-        command.addAll(jvmOptions);
-        command.add(TwilioConnectorRuntime.class.getName());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(dir.resolve("stdout.log").toFile()).redirectError(dir.resolve("stderr.log").toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("TWILIO_") || name.startsWith("CAMEL_"));
-        Process process = builder.start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("the runner did not stop within 60 s");
-        }
-        return new Result(process.exitValue(), Files.readString(dir.resolve("stderr.log"), StandardCharsets.UTF_8));
+        return run(jvmOptions, Map.of(), args);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    private Result run(List<String> jvmOptions, Map<String, String> environment, String... args) throws Exception {
+        try (RunnerProcess runner = RunnerProcess.start(dir, jvmOptions, environment, args)) {
+            return new Result(runner.awaitExit(), runner.stderr());
         }
     }
 }

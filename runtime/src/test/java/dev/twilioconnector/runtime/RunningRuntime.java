@@ -64,6 +64,25 @@ final class RunningRuntime implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Where the flows write their files ({@code twilio.flows.dir}). */
+    Path flowsDir() {
+        return flowsDir;
+    }
+
+    /** The runner's own URL of {@code path}, as a client on this machine reaches it. */
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** POSTs a form body with the given headers. */
+    HttpResponse<String> postForm(String path, String form, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> post(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,60 +23,91 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A run whose Auth Token Twilio rejects, through a proxy with a password, every logger at TRACE and HttpClient's
- * wire log on: neither secret, nor the Basic header that carries it, appears in any log line, in the health
- * output or in the metrics.
+ * Runs whose credentials Twilio rejects, every logger at TRACE and HttpClient's wire log on: an Auth Token through
+ * a proxy with a password, and an API Key secret. Neither secret, nor the Basic header that carries it, appears in
+ * any log line, in the health output or in the metrics.
  */
 class SecretsNeverLoggedTest {
 
+    private static final String KEY = "SK" + "0123456789abcdef".repeat(2);
     private final String token = "tok-" + UUID.randomUUID();
+    private final String keySecret = "key-" + UUID.randomUUID();
     private final String proxyPassword = "pw-" + UUID.randomUUID();
 
+    private record Run(String log, String health, String metrics) {
+    }
+
     @Test
-    void noSecretInAnyLogLineHealthOrMetrics() throws Exception {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-        String health;
-        String metrics;
-        List<String> secrets;
+    void noAuthTokenOrProxyPasswordInAnyLogLineHealthOrMetrics() throws Exception {
         try (TwilioSandbox twilio = TwilioSandbox.start();
              LoopbackProxy proxy = LoopbackProxy.start(Auth.BASIC, "connector", proxyPassword)) {
-            secrets = List.of(token, proxyPassword, base64(twilio.accountSid() + ':' + token), base64("connector:" + proxyPassword));
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            logging.reconfigure();
-            Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.TRACE);
-            try (RunningRuntime runner = RunningRuntime.start("file:" + RunningRuntime.ROUTES + "/create-message.yaml", Map.of(
-                    "camel.component.twilio-connector.account-sid", twilio.accountSid(),
+            Run run = runRejected(twilio, Map.of(
                     "camel.component.twilio-connector.auth-token", token,
-                    "camel.component.twilio-connector.base-url", twilio.baseUrl(),
-                    "camel.component.twilio-connector.log-level", "TRACE",
                     "camel.component.twilio-connector.proxy-enabled", "true",
                     "camel.component.twilio-connector.proxy-host", proxy.host(),
                     "camel.component.twilio-connector.proxy-port", Integer.toString(proxy.port()),
                     "camel.component.twilio-connector.proxy-auth-scheme", "BASIC",
                     "camel.component.twilio-connector.proxy-user", "connector",
-                    "camel.component.twilio-connector.proxy-password", proxyPassword))) {
+                    "camel.component.twilio-connector.proxy-password", proxyPassword));
+
+            assertThat(run.log).contains("Proxy-Authorization: ******");
+            assertThat(twilio.requests()).allSatisfy(request -> assertThat(request.authUser()).isEqualTo(twilio.accountSid()));
+            assertNoSecret(run, List.of(token, proxyPassword, base64(twilio.accountSid() + ':' + token),
+                    base64("connector:" + proxyPassword)));
+        }
+    }
+
+    @Test
+    void noApiKeySecretInAnyLogLineHealthOrMetrics() throws Exception {
+        try (TwilioSandbox twilio = TwilioSandbox.start()) {
+            twilio.addApiKey(KEY, "the-secret-twilio-knows");
+            Run run = runRejected(twilio, Map.of(
+                    "camel.component.twilio-connector.api-key-sid", KEY,
+                    "camel.component.twilio-connector.api-key-secret", keySecret));
+
+            assertThat(twilio.requests()).allSatisfy(request -> assertThat(request.authUser()).isEqualTo(KEY));
+            assertNoSecret(run, List.of(keySecret, base64(KEY + ':' + keySecret), base64(keySecret)));
+        }
+    }
+
+    /** Runs create-message.yaml against {@code twilio} with {@code credentials}, everything at TRACE, until Twilio said 401. */
+    private Run runRejected(TwilioSandbox twilio, Map<String, String> credentials) throws Exception {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
+        Map<String, String> settings = new LinkedHashMap<>(Map.of(
+                "camel.component.twilio-connector.account-sid", twilio.accountSid(),
+                "camel.component.twilio-connector.base-url", twilio.baseUrl(),
+                "camel.component.twilio-connector.log-level", "TRACE"));
+        settings.putAll(credentials);
+        String health;
+        String metrics;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            logging.reconfigure();
+            Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.TRACE);
+            try (RunningRuntime runner = RunningRuntime.start("file:" + RunningRuntime.ROUTES + "/create-message.yaml", settings)) {
                 await().atMost(Duration.ofSeconds(20)).until(() -> twilio.requests().stream().anyMatch(r -> r.status() == 401));
-                HttpResponse<String> healthAnswer = runner.get("/observe/health");
-                health = healthAnswer.body();
+                health = runner.get("/observe/health").body();
                 metrics = runner.get("/observe/metrics").body();
             }
         } finally {
             System.setOut(original);
             logging.reconfigure();
         }
-        String log = captured.toString(StandardCharsets.UTF_8);
-
-        assertThat(log).contains("Twilio answered HTTP 401").contains("Authorization: ******")
-                .contains("Proxy-Authorization: ******");
-        assertThat(health).contains("Twilio rejects the credentials").contains("\"status\":\"DOWN\"");
-        assertThat(metrics).contains("twilio_connector_errors_total{code=\"20003\",connection=\"twilio\",entity=\"Messages\","
+        Run run = new Run(captured.toString(StandardCharsets.UTF_8), health, metrics);
+        assertThat(run.log).contains("Twilio answered HTTP 401").contains("Authorization: ******");
+        assertThat(run.health).contains("Twilio rejects the credentials").contains("\"status\":\"DOWN\"");
+        assertThat(run.metrics).contains("twilio_connector_errors_total{code=\"20003\",connection=\"twilio\",entity=\"Messages\","
                 + "operation=\"Create\",status=\"401\"} 1.0");
+        return run;
+    }
+
+    private static void assertNoSecret(Run run, List<String> secrets) {
         for (String secret : secrets) {
-            assertThat(log).doesNotContain(secret);
-            assertThat(health).doesNotContain(secret);
-            assertThat(metrics).doesNotContain(secret);
+            assertThat(run.log).doesNotContain(secret);
+            assertThat(run.health).doesNotContain(secret);
+            assertThat(run.metrics).doesNotContain(secret);
         }
     }
 

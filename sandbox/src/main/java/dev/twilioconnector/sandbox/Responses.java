@@ -11,12 +11,14 @@ import java.util.function.IntConsumer;
 
 /**
  * Writes answers; every answer goes through here, so the request log learns each status before the client does,
- * and a {@link Fault} that spoils the answer is applied here, after the work is done.
+ * every answer carries a {@code Twilio-Request-Id} as Twilio's do, and a {@link Fault} that spoils the answer is
+ * applied here, after the work is done.
  */
 final class Responses {
 
     /** Request attribute: an {@link IntConsumer} told the status just before it is sent. */
     static final String ON_STATUS = "sandbox.onStatus";
+    static final String REQUEST_ID = "Twilio-Request-Id";
 
     private Responses() {
     }
@@ -34,6 +36,7 @@ final class Responses {
             exchange.close();
             return;
         }
+        exchange.getResponseHeaders().set(REQUEST_ID, Ids.sid("RQ"));
         if (body == null) {
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
