@@ -5,6 +5,7 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,8 +32,11 @@ import java.util.function.LongConsumer;
  * none to lose.
  *
  * <p>resilience4j hands out turns ahead, to absolute times: requests that wake late for theirs do not delay the
- * ones after them, and so cost no throughput, but a pause longer than the allowance (a long GC pause, a starved
- * machine) lets the requests whose turns fell into it go out together when it ends.
+ * ones after them, and so cost no throughput. But a request that wakes late (a GC pause, a machine starved of CPU
+ * by the very burst being throttled) would go out close behind the one after it, and enough of them would put one
+ * request too many into a second. So a request leaves only when fewer than {@code transactionsPerSecond} left in
+ * the window before it (one second and the allowance; a log of the latest departures): a limiter counts the
+ * turns it gives, this counts the requests that really went, which is what Twilio sees.
  *
  * <p>The limiter's timeout is {@code queueSize + 1} turns: the request due next and {@code queueSize} behind it may
  * wait, and one that would have to wait longer fails at once with {@link TwilioConnectorThrottledException}
@@ -49,6 +53,11 @@ public final class NodeThrottle {
     private final RateLimiter limiter;
     private final AtomicInteger waiting = new AtomicInteger();
     private final List<LongConsumer> waitListeners = new CopyOnWriteArrayList<>();
+    /** One turn times transactionsPerSecond: the window no more than transactionsPerSecond requests may leave in. */
+    private final long windowNanos;
+    /** When the latest transactionsPerSecond requests left, the oldest at {@link #oldest}. */
+    private final long[] departures;
+    private int oldest;
 
     public NodeThrottle(String connection, ThrottleSettings settings) {
         this.transactionsPerSecond = settings.transactionsPerSecond();
@@ -60,6 +69,9 @@ public final class NodeThrottle {
                 .limitRefreshPeriod(turn)
                 .timeoutDuration(turn.multipliedBy(queueSize + 1L))
                 .build());
+        this.windowNanos = turn.toNanos() * transactionsPerSecond;
+        this.departures = new long[transactionsPerSecond];
+        Arrays.fill(departures, System.nanoTime() - windowNanos);
     }
 
     /**
@@ -74,9 +86,15 @@ public final class NodeThrottle {
         if (wait < 0) {
             throw new TwilioConnectorThrottledException(transactionsPerSecond, queueSize);
         }
-        if (wait > 0) {
+        waiting.incrementAndGet();
+        try {
             // counted from after the reservation, never from before it: a request must not go before its turn
-            waitUntil(System.nanoTime() + wait);
+            park(wait);
+            for (long left = departureDelay(); left > 0; left = departureDelay()) {
+                park(left);
+            }
+        } finally {
+            waiting.decrementAndGet();
         }
         long waited = System.nanoTime() - start;
         for (LongConsumer listener : waitListeners) {
@@ -107,18 +125,26 @@ public final class NodeThrottle {
         return wait;
     }
 
-    private void waitUntil(long turn) {
-        waiting.incrementAndGet();
-        try {
-            for (long left = turn - System.nanoTime(); left > 0; left = turn - System.nanoTime()) {
-                LockSupport.parkNanos(this, left);
-                if (Thread.interrupted()) {
-                    Thread.currentThread().interrupt();
-                    throw new CancellationException("Interrupted while waiting for the node throttle; the request was not sent");
-                }
+    /** Lets the request leave, logging when, or says how long it must still wait for the window to allow it. */
+    private synchronized long departureDelay() {
+        long now = System.nanoTime();
+        long free = departures[oldest] + windowNanos;
+        if (free - now > 0) {
+            return free - now;
+        }
+        departures[oldest] = now;
+        oldest = (oldest + 1) % departures.length;
+        return 0;
+    }
+
+    private void park(long nanos) {
+        long until = System.nanoTime() + nanos;
+        for (long left = nanos; left > 0; left = until - System.nanoTime()) {
+            LockSupport.parkNanos(this, left);
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("Interrupted while waiting for the node throttle; the request was not sent");
             }
-        } finally {
-            waiting.decrementAndGet();
         }
     }
 }
