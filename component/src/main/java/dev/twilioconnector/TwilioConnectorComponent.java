@@ -46,17 +46,21 @@ public class TwilioConnectorComponent extends DefaultComponent implements SSLCon
 
     static final String DEFAULT_BASE_URL = "https://api.twilio.com";
 
-    @Metadata(label = "security", description = "The Account SID (AC...) whose resources the connection reaches.")
+    @Metadata(label = "security", description = "The Account SID (AC and 32 hexadecimal digits) whose resources the connection reaches;"
+            + " the environment variable TWILIO_ACCOUNT_SID when not set. With none set anywhere, the runner starts the"
+            + " embedded sandbox.")
     private String accountSid;
 
     @Metadata(label = "security", secret = true,
-              description = "The Auth Token of the account. Give it, or an API Key SID and secret.")
+              description = "The Auth Token of the account; TWILIO_AUTH_TOKEN when not set. Give it, or an API Key SID and"
+                      + " secret.")
     private String authToken;
 
-    @Metadata(label = "security", description = "An API Key SID (SK...) to authenticate with instead of the Auth Token.")
+    @Metadata(label = "security", description = "An API Key SID (SK and 32 hexadecimal digits) to authenticate with instead of the Auth"
+            + " Token; TWILIO_API_KEY when not set.")
     private String apiKeySid;
 
-    @Metadata(label = "security", secret = true, description = "The secret of the API Key.")
+    @Metadata(label = "security", secret = true, description = "The secret of the API Key; TWILIO_API_SECRET when not set.")
     private String apiKeySecret;
 
     @Metadata(defaultValue = DEFAULT_BASE_URL,
@@ -86,8 +90,9 @@ public class TwilioConnectorComponent extends DefaultComponent implements SSLCon
     private String location;
 
     @Metadata(label = "connection", defaultValue = "ERROR", enums = "TRACE,DEBUG,INFO,WARN,ERROR,OFF",
-              description = "The connector's own request log: INFO writes one line per Twilio request (entity, operation,"
-                      + " HTTP status, Twilio request id, duration); ERROR writes failures only; OFF nothing.")
+              description = "The connector's own request log, logger dev.twilioconnector.requests: INFO writes one line per"
+                      + " Twilio request (entity, operation, HTTP status, Twilio request id, duration); ERROR writes"
+                      + " failures only; OFF nothing. Outside the runner, let that logger through in your logging backend.")
     private String logLevel = "ERROR";
 
     @Metadata(label = "connection", defaultValue = "2", description = "The fewest nodes serving the connection, at least 1.")

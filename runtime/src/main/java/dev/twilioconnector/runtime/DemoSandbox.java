@@ -2,11 +2,15 @@ package dev.twilioconnector.runtime;
 
 import dev.twilioconnector.sandbox.TwilioSandbox;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
  * The embedded sandbox the runner starts when no Account SID is set, holding the records that the flows of
- * {@code routes/} address by SID, and a few more to list, so that every flow finds what it reads.
+ * {@code routes/} address by SID, and a few more to list, so that every flow finds what it reads: inbound messages
+ * for the poller to forward and a call that ended yesterday for the nightly export.
  */
 final class DemoSandbox {
 
@@ -22,8 +26,18 @@ final class DemoSandbox {
         sandbox.put("Calls", Map.of("sid", "CAdefbf2b4caa7df11dc48106385e32345"));
         sandbox.put("Messages", Map.of("sid", "SM3ad97d41e786c02bca47c8ce1745053b", "body", "my card is 4111"));
         sandbox.seed("Messages", 4);
+        Instant now = Instant.now();
+        sandbox.put("Messages", inbound("Is my order on its way?", now.minus(Duration.ofMinutes(10))));
+        sandbox.put("Messages", inbound("STOP", now.minus(Duration.ofMinutes(2))));
+        sandbox.put("Calls", Map.of("sid", "CA5d0a6e1c7f2b4e3d9a8b7c6d5e4f3a2b", "status", "completed", "duration", "42",
+                "end_time", now.minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(12))));
         sandbox.put("IncomingPhoneNumbers", Map.of("sid", "PN4047ac009a15885690a50a1d388b8411", "friendly_name", "Main line"));
         sandbox.put("OutgoingCallerIds", Map.of("sid", "PN6f5f9bf39cb1801a6e21a5a80d274bdd", "friendly_name", "Reception"));
         return sandbox;
+    }
+
+    private static Map<String, Object> inbound(String body, Instant sent) {
+        return Map.of("direction", "inbound", "status", "received", "from", "+15558675310", "to", "+15017122661",
+                "body", body, "date_sent", sent);
     }
 }
