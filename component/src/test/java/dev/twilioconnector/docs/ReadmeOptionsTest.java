@@ -6,9 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,27 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReadmeOptionsTest {
 
-    private static final String START = "<!-- options-reference:start (generated from the component metadata by ReadmeOptionsTest) -->\n";
-    private static final String END = "<!-- options-reference:end -->";
+    private static final ReadmeSection REFERENCE = new ReadmeSection(
+            "<!-- options-reference:start (generated from the component metadata by ReadmeOptionsTest) -->\n",
+            "<!-- options-reference:end -->", "ReadmeOptionsTest");
     private static final String DESCRIPTOR = "/META-INF/dev/twilioconnector/twilio-connector.json";
 
     @Test
     void readmeListsEverySettingOptionAndHeaderWithItsDefaultAsTheMetadataHasThem() throws IOException {
-        Path readme = Path.of(System.getProperty("readme.path", "../README.md"));
-        String text = Files.readString(readme, StandardCharsets.UTF_8);
-        int start = text.indexOf(START);
-        int end = text.indexOf(END);
-        assertThat(start).as("README.md has the options reference markers").isNotNegative();
-        assertThat(end).isGreaterThan(start);
-        String expected = OptionsReference.markdown(descriptor());
-        String actual = text.substring(start + START.length(), end);
-        if (Boolean.getBoolean("readme.update") && !actual.equals(expected)) {
-            Files.writeString(readme, text.substring(0, start + START.length()) + expected + text.substring(end),
-                    StandardCharsets.UTF_8);
-            return;
-        }
-        assertThat(actual).as("README's options reference is stale: rerun this test with -Dreadme.update=true")
-                .isEqualTo(expected);
+        REFERENCE.assertReads(OptionsReference.markdown(descriptor()));
     }
 
     @Test
