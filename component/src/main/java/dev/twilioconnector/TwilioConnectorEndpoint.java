@@ -51,6 +51,8 @@ public class TwilioConnectorEndpoint extends ScheduledPollEndpoint {
     @Metadata(required = true)
     private String operation;
 
+    // declared again only so that Camel's metadata and tooling show this endpoint's default, not the 500 ms of
+    // ScheduledPollEndpoint, which keeps the value the scheduler reads
     @UriParam(defaultValue = "" + DEFAULT_POLL_DELAY, javaType = "java.time.Duration", label = "consumer,scheduler",
               description = "Milliseconds before the next poll.")
     private long delay = DEFAULT_POLL_DELAY;

@@ -21,10 +21,4 @@ public record ClientSettings(String baseUrl, String accountSid, Credentials cred
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         proxy = proxy == null ? ProxySettings.NONE : proxy;
     }
-
-    /** Direct to Twilio, with the JVM's default trust. */
-    public ClientSettings(String baseUrl, String accountSid, Credentials credentials,
-                          Duration connectTimeout, Duration responseTimeout) {
-        this(baseUrl, accountSid, credentials, connectTimeout, responseTimeout, ProxySettings.NONE, null);
-    }
 }

@@ -60,6 +60,8 @@ public final class TwilioClient implements Closeable {
                         .setMaxConnPerRoute(64)
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom()
+                        // a request waiting for a pooled connection has not been written: HttpClient's default wait is 3 minutes
+                        .setConnectionRequestTimeout(Timeout.of(settings.connectTimeout()))
                         .setResponseTimeout(Timeout.of(settings.responseTimeout()))
                         .setRedirectsEnabled(false)
                         .build())

@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * The account a connection reaches and what authenticates it: the Account SID with its Auth Token, or an API
- * Key SID with its secret. Each comes from its component option or else from the Twilio tools' variable.
+ * Key SID with its secret. The Account SID comes from its component option or else from the Twilio tools'
+ * variable; the credentials are taken as a pair, from the options when any of them is set, else from the variables,
+ * so a {@code TWILIO_API_KEY} in the environment never replaces an Auth Token the configuration gives.
  */
 public record AccountCredentials(String accountSid, Credentials credentials) {
 
@@ -16,9 +18,11 @@ public record AccountCredentials(String accountSid, Credentials credentials) {
     public static AccountCredentials of(String accountSid, String authToken, String apiKeySid, String apiKeySecret,
                                         TwilioEnvironment environment) {
         String account = environment.orElse(accountSid, TwilioEnvironment.ACCOUNT_SID);
-        String token = environment.orElse(authToken, TwilioEnvironment.AUTH_TOKEN);
-        String keySid = environment.orElse(apiKeySid, TwilioEnvironment.API_KEY);
-        String keySecret = environment.orElse(apiKeySecret, TwilioEnvironment.API_SECRET);
+        boolean optionsGiven = isSet(authToken) || isSet(apiKeySid) || isSet(apiKeySecret);
+        TwilioEnvironment source = optionsGiven ? TwilioEnvironment.NONE : environment;
+        String token = source.orElse(authToken, TwilioEnvironment.AUTH_TOKEN);
+        String keySid = source.orElse(apiKeySid, TwilioEnvironment.API_KEY);
+        String keySecret = source.orElse(apiKeySecret, TwilioEnvironment.API_SECRET);
         if (account == null) {
             throw new InvalidSettingException("accountSid", "is missing: set camel.component.twilio-connector.account-sid"
                     + " or the variable " + TwilioEnvironment.ACCOUNT_SID);
@@ -35,8 +39,9 @@ public record AccountCredentials(String accountSid, Credentials credentials) {
                         + " hexadecimal digits");
             }
             if (keySecret == null) {
-                throw new InvalidSettingException("apiKeySecret", "is missing: apiKeySid is set, so its secret is needed"
-                        + " (or the variable " + TwilioEnvironment.API_SECRET + ")");
+                throw new InvalidSettingException("apiKeySecret", "is missing: apiKeySid is set, so its secret is needed;"
+                        + " give both as options, or both as the variables " + TwilioEnvironment.API_KEY + " and "
+                        + TwilioEnvironment.API_SECRET);
             }
             return new AccountCredentials(account, new Credentials(keySid, keySecret));
         }
@@ -45,5 +50,9 @@ public record AccountCredentials(String accountSid, Credentials credentials) {
                     + " (or the variable " + TwilioEnvironment.AUTH_TOKEN + "), or apiKeySid and apiKeySecret");
         }
         return new AccountCredentials(account, new Credentials(account, token));
+    }
+
+    private static boolean isSet(String option) {
+        return option != null && !option.isBlank();
     }
 }

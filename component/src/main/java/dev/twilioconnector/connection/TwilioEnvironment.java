@@ -12,6 +12,8 @@ public record TwilioEnvironment(Map<String, String> variables) {
     public static final String AUTH_TOKEN = "TWILIO_AUTH_TOKEN";
     public static final String API_KEY = "TWILIO_API_KEY";
     public static final String API_SECRET = "TWILIO_API_SECRET";
+    /** No variables: what a connection reads once its options name its credentials. */
+    public static final TwilioEnvironment NONE = new TwilioEnvironment(Map.of());
 
     public static TwilioEnvironment system() {
         return new TwilioEnvironment(System.getenv());
@@ -24,5 +26,11 @@ public record TwilioEnvironment(Map<String, String> variables) {
         }
         String value = variables.get(variable);
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /** Names the variables only: their values include the Auth Token and the API Key secret. */
+    @Override
+    public String toString() {
+        return "TwilioEnvironment" + variables.keySet().stream().filter(name -> name.startsWith("TWILIO_")).sorted().toList();
     }
 }

@@ -65,7 +65,11 @@ public final class ConnectionHealthCheck extends AbstractHealthCheck {
         try {
             current.sendOnce(TwilioRequest.get("/2010-04-01/Accounts/" + accountSid + ".json", "Accounts Get"));
             builder.up();
-        } catch (TwilioConnectorCircuitOpenException | TwilioConnectorThrottledException notSent) {
+        } catch (TwilioConnectorThrottledException busy) {
+            // a node busy to its limit is serving; taking it out of service would cut its webhooks too
+            builder.detail("throttle.queue.full", true);
+            builder.up().message(busy.getMessage());
+        } catch (TwilioConnectorCircuitOpenException notSent) {
             builder.down().message(notSent.getMessage());
         } catch (TwilioConnectorException e) {
             builder.detail("http.status", e.getStatus());

@@ -116,7 +116,8 @@ class ConnectionSettingsTest {
                 arguments(Map.of("apiKeySid", "SK1"), "Setting apiKeySid 'SK1' is not an API Key SID: SK followed by 32"
                         + " hexadecimal digits"),
                 arguments(Map.of("apiKeySid", "SK" + "0".repeat(32)), "Setting apiKeySecret is missing: apiKeySid is set,"
-                        + " so its secret is needed (or the variable TWILIO_API_SECRET)"),
+                        + " so its secret is needed; give both as options, or both as the variables TWILIO_API_KEY and"
+                        + " TWILIO_API_SECRET"),
                 arguments(Map.of("proxyAuthScheme", "NTLM"), "Setting proxyAuthScheme 'NTLM' is not allowed: allowed values"
                         + " are NONE, BASIC, DIGEST"),
                 arguments(Map.of("proxySslType", "SOMETIMES"), "Setting proxySslType 'SOMETIMES' is not allowed: allowed"

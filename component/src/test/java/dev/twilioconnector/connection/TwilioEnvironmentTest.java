@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The Twilio tools' variables fill in the credentials the options leave unset, and never override an option. */
 class TwilioEnvironmentTest {
@@ -31,6 +32,33 @@ class TwilioEnvironmentTest {
         AccountCredentials credentials = AccountCredentials.of(null, null, null, null, environment);
 
         assertThat(credentials.credentials().username()).isEqualTo(KEY);
+    }
+
+    @Test
+    void anAuthTokenOptionIsNotReplacedByAnApiKeyOfTheEnvironment() {
+        TwilioEnvironment environment = new TwilioEnvironment(Map.of("TWILIO_API_KEY", KEY));
+
+        AccountCredentials credentials = AccountCredentials.of(ACCOUNT, "0pti0n-t0ken", null, null, environment);
+
+        assertThat(credentials.credentials().username()).isEqualTo(ACCOUNT);
+    }
+
+    @Test
+    void anApiKeyOptionNeedsItsSecretFromTheOptionsNotFromTheEnvironment() {
+        TwilioEnvironment environment = new TwilioEnvironment(Map.of("TWILIO_API_SECRET", "s3cret"));
+
+        assertThatThrownBy(() -> AccountCredentials.of(ACCOUNT, null, KEY, null, environment))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("Setting apiKeySecret is missing: apiKeySid is set, so its secret is needed; give both as"
+                        + " options, or both as the variables TWILIO_API_KEY and TWILIO_API_SECRET");
+    }
+
+    @Test
+    void theEnvironmentNamesItsTwilioVariablesButNeverTheirValues() {
+        TwilioEnvironment environment = new TwilioEnvironment(Map.of("TWILIO_AUTH_TOKEN", "t0ken",
+                "TWILIO_API_SECRET", "s3cret", "HOME", "/root"));
+
+        assertThat(environment).hasToString("TwilioEnvironment[TWILIO_API_SECRET, TWILIO_AUTH_TOKEN]");
     }
 
     @Test

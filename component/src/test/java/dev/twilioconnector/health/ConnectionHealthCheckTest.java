@@ -1,6 +1,8 @@
 package dev.twilioconnector.health;
 
 import dev.twilioconnector.TwilioConnectorComponent;
+import dev.twilioconnector.TwilioConnectorThrottledException;
+import dev.twilioconnector.resilience.NodeThrottle;
 import dev.twilioconnector.sandbox.RecordedRequest;
 import dev.twilioconnector.sandbox.TwilioSandbox;
 import org.apache.camel.CamelContext;
@@ -13,11 +15,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 /** Readiness of the connection: up while Twilio accepts the credentials, down with the reason otherwise. */
 class ConnectionHealthCheckTest {
@@ -66,6 +70,30 @@ class ConnectionHealthCheckTest {
         assertThat(turns).hasSize(1);
         assertThat(sandbox.requests()).extracting(RecordedRequest::method, RecordedRequest::path)
                 .containsExactly(tuple("GET", "/2010-04-01/Accounts/" + sandbox.accountSid() + ".json"));
+    }
+
+    @Test
+    void aNodeBusyToItsLimitStaysReadyAndSaysSo() {
+        camel = new DefaultCamelContext();
+        TwilioConnectorComponent component = connection(sandbox.baseUrl(), sandbox.authToken());
+        component.setTransactionsPerSecond(1);
+        component.setThrottleQueueSize(1);
+        camel.addComponent("twilio-connector", component);
+        camel.start();
+        camel.getComponent("twilio-connector").start();
+        NodeThrottle throttle = component.callPath().throttle();
+        throttle.acquire();
+        Thread queued = new Thread(throttle::acquire);
+        queued.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> throttle.waiting() == 1);
+        sandbox.clearRequests();
+
+        HealthCheck.Result result = invokeReadiness();
+
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(result.getDetails()).containsEntry("throttle.queue.full", true);
+        assertThat(result.getMessage()).hasValue(new TwilioConnectorThrottledException(1, 1).getMessage());
+        assertThat(sandbox.requests()).isEmpty();
     }
 
     @Test
