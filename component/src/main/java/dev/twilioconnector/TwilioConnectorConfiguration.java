@@ -12,9 +12,9 @@ public class TwilioConnectorConfiguration implements Cloneable {
     @UriParam(description = "The record's id (SID) for Get, Update and Delete, e.g. SM3ad97d41e786c02bca47c8ce1745053b.")
     private String entityId;
 
-    @UriParam(description = "SQL-like condition for List, Update and Delete: = != <> < <= > >= LIKE IN IS [NOT] NULL, AND OR NOT,"
-            + " parentheses. Conditions Twilio can evaluate are sent as query parameters, the rest are evaluated on each record."
-            + " A bare SID means Sid = '<SID>'. Update and Delete refuse an empty condition.")
+    @UriParam(description = "SQL-like condition for List, Update and Delete: equality, inequality and ordering"
+            + " comparisons, LIKE, IN, IS NULL, IS NOT NULL, AND, OR, NOT, parentheses (the README lists the operators). Conditions Twilio can evaluate are sent as query parameters, the rest are evaluated on each record."
+            + " A bare SID means Sid = '{SID}'. Update and Delete refuse an empty condition.")
     private String filterClause;
 
     @UriParam(defaultValue = "" + ConnectorRequest.DEFAULT_PAGE_SIZE,
@@ -45,7 +45,7 @@ public class TwilioConnectorConfiguration implements Cloneable {
     private int maxMessagesPerPoll;
 
     @UriParam(label = "consumer", description = "Path of the file that keeps the polling consumer's cursor across restarts"
-            + " (a Camel FileStateRepository). Default: twilio-connector-state/<route id>.state in the working directory."
+            + " (a Camel FileStateRepository). Default: twilio-connector-state/{route id}.state in the working directory."
             + " Ignored when stateRepository is set.")
     private String stateFile;
 
@@ -54,7 +54,7 @@ public class TwilioConnectorConfiguration implements Cloneable {
     private StateRepository<String, String> stateRepository;
 
     @UriParam(label = "consumer", description = "The key of the polling consumer's cursor in the state repository."
-            + " Default: <route id>/<Entity>. Two routes that must not share a cursor need different keys.")
+            + " Default: {route id}/{Entity}. Two routes that must not share a cursor need different keys.")
     private String stateKey;
 
     @UriParam(label = "consumer", defaultValue = "0", javaType = "java.time.Duration",
@@ -69,24 +69,24 @@ public class TwilioConnectorConfiguration implements Cloneable {
             + " Default: the oldest record.")
     private String since;
 
-    @UriParam(label = "consumer", description = "For twilio-connector:webhook/<path>: the public URL prefix Twilio calls,"
+    @UriParam(label = "consumer", description = "For twilio-connector:webhook/{path}: the public URL prefix Twilio calls,"
             + " e.g. https://example.com, used to check X-Twilio-Signature. Default: built from the request's Host"
             + " and X-Forwarded-Proto headers.")
     private String webhookBaseUrl;
 
     @UriParam(label = "consumer", defaultValue = "<Response/>",
-              description = "For twilio-connector:webhook/<path>: the TwiML answered to Twilio after the route processed"
+              description = "For twilio-connector:webhook/{path}: the TwiML answered to Twilio after the route processed"
                       + " the request, unless the route sets header CamelTwilioConnectorTwiml.")
     private String webhookResponse = "<Response/>";
 
     @UriParam(label = "consumer,security", defaultValue = "true",
-              description = "For twilio-connector:webhook/<path>: check X-Twilio-Signature with the connection's Auth Token and"
+              description = "For twilio-connector:webhook/{path}: check X-Twilio-Signature with the connection's Auth Token and"
                       + " answer 403 to a request whose signature is missing or wrong. Turn off only behind a gateway"
                       + " that checks it.")
     private boolean validateSignature = true;
 
     @UriParam(label = "consumer,security", defaultValue = "10000",
-              description = "For twilio-connector:webhook/<path>: how many of the latest requests' I-Twilio-Idempotency-Token"
+              description = "For twilio-connector:webhook/{path}: how many of the latest requests' I-Twilio-Idempotency-Token"
                       + " (with their X-Twilio-Signature) are remembered, so that a request Twilio retries, or one replayed as"
                       + " it was, is answered 200 without reaching the route a second time. 0 remembers none. The token is"
                       + " not part of the signature: serve the webhook over HTTPS so that requests cannot be captured.")

@@ -19,12 +19,12 @@ import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 /**
- * Runs each flow of {@code routes/} as written, against the sandbox: the timer is replaced by a
+ * Runs each flow of {@code routes/demo/} as written, against the sandbox: the timer is replaced by a
  * direct endpoint so the test decides when it fires, and what the flow ends with is captured.
  */
 class SeedFlowsTest extends SandboxTestSupport {
 
-    private static final Path ROUTES = Path.of(System.getProperty("routes.dir", "../routes"));
+    private static final Path ROUTES = Path.of(System.getProperty("routes.dir", "../routes")).resolve("demo");
 
     @Override
     public void configureTest(TestExecutionConfiguration configuration) {
@@ -140,7 +140,7 @@ class SeedFlowsTest extends SandboxTestSupport {
                 .containsEntry("Name", "Front desk");
     }
 
-    /** Loads routes/{id}.yaml, fires it once and returns the body it ends with. */
+    /** Loads routes/demo/{id}.yaml, fires it once and returns the body it ends with. */
     private Object run(String id) throws Exception {
         PluginHelper.getRoutesLoader(context).loadRoutes(
                 ResourceHelper.resolveMandatoryResource(context, "file:" + ROUTES.resolve(id + ".yaml")));

@@ -25,11 +25,16 @@ public final class TwilioConnectorRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TwilioConnectorRuntime.class);
     static final String ROUTES_OPTION = "--routes=";
+    /**
+     * The demo flows create, change and delete records by fixed SIDs: they run against the sandbox only, never
+     * against a real account. The default pattern names them through this property, set only with the sandbox.
+     */
+    static final String DEMO_ROUTES = "runner.demo-routes";
 
     /** What the runner does unless application.properties, the environment or -D say otherwise. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry("camel.main.name", "twilio-connector"),
-            Map.entry("camel.main.routes-include-pattern", "file:routes/*.yaml"),
+            Map.entry("camel.main.routes-include-pattern", "file:routes/*.yaml{{" + DEMO_ROUTES + ":}}"),
             Map.entry("camel.server.enabled", "true"),
             Map.entry("camel.server.port", "8080"),
             Map.entry("camel.management.enabled", "true"),
@@ -57,6 +62,7 @@ public final class TwilioConnectorRuntime implements AutoCloseable {
                 context.getPropertiesComponent().addPropertiesFunction(new FileFunction());
                 if (!AccountSetting.isSet(context.getPropertiesComponent(), environment)) {
                     sandbox = DemoSandbox.start();
+                    context.getPropertiesComponent().addOverrideProperty(DEMO_ROUTES, ",file:routes/demo/*.yaml");
                     LOG.info("No Twilio Account SID is set: the connection talks to the embedded sandbox at {}", sandbox.baseUrl());
                 }
             }

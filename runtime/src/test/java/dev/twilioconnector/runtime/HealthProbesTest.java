@@ -17,7 +17,7 @@ class HealthProbesTest {
     @Test
     void rejectedCredentialsMakeTheRunnerUnreadyButNotDead() throws Exception {
         try (TwilioSandbox twilio = TwilioSandbox.start();
-             RunningRuntime runner = RunningRuntime.start("file:" + RunningRuntime.ROUTES + "/get-recording.yaml", Map.of(
+             RunningRuntime runner = RunningRuntime.start("file:" + RunningRuntime.DEMO_ROUTES + "/get-recording.yaml", Map.of(
                      "twilio.account_sid", twilio.accountSid(),
                      "twilio.auth_token", "rejected-token",
                      "twilio.base_url", twilio.baseUrl()))) {
@@ -37,7 +37,7 @@ class HealthProbesTest {
         TwilioSandbox stopped = TwilioSandbox.start();
         String unreachable = stopped.baseUrl();
         stopped.close();
-        try (RunningRuntime runner = RunningRuntime.start("file:" + RunningRuntime.ROUTES + "/get-recording.yaml", Map.of(
+        try (RunningRuntime runner = RunningRuntime.start("file:" + RunningRuntime.DEMO_ROUTES + "/get-recording.yaml", Map.of(
                 "twilio.account_sid", stopped.accountSid(),
                 "twilio.auth_token", stopped.authToken(),
                 "twilio.base_url", unreachable))) {

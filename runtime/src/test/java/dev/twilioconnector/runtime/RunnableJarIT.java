@@ -1,5 +1,7 @@
 package dev.twilioconnector.runtime;
 
+import dev.twilioconnector.sandbox.RecordedRequest;
+import dev.twilioconnector.sandbox.TwilioSandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,8 +20,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged runner as the README starts it: {@code java -jar runtime/target/twilio-connector-runtime.jar} from
- * the repository's root, with no Twilio account and no arguments, loads every flow of {@code routes/} by its default
- * pattern, starts them against the embedded sandbox and keeps serving.
+ * the repository's root, with no Twilio account and no arguments, loads every flow of {@code routes/} and
+ * {@code routes/demo/} by its default pattern, starts them against the embedded sandbox and keeps serving; with an
+ * account, only those of {@code routes/}.
  */
 class RunnableJarIT {
 
@@ -31,7 +34,7 @@ class RunnableJarIT {
     Path logs;
 
     @Test
-    void theJarStartsEveryFlowOfRoutesFromTheRepositoryRoot() throws Exception {
+    void theJarStartsEveryFlowOfRoutesAndItsDemoFlowsFromTheRepositoryRootOnTheSandbox() throws Exception {
         Path root = RunningRuntime.ROUTES.getParent();
         List<String> command = new ArrayList<>(List.of(RunnerProcess.javaCommand()));
         command.addAll(RunnerProcess.portOptions());
@@ -49,14 +52,36 @@ class RunnableJarIT {
         }
     }
 
-    /** The ids of the routes in routes/*.yaml. */
+    @Test
+    void withAnAccountTheJarRunsTheFlowsOfRoutesButNeverTheDemoFlows() throws Exception {
+        try (TwilioSandbox twilio = TwilioSandbox.start()) {
+            List<String> command = new ArrayList<>(List.of(RunnerProcess.javaCommand()));
+            command.addAll(RunnerProcess.portOptions());
+            command.addAll(List.of("-Dtwilio.flows.dir=" + logs.resolve("flows"), "-Dtwilio.account_sid=" + twilio.accountSid(),
+                    "-Dtwilio.auth_token=" + twilio.authToken(), "-Dtwilio.base_url=" + twilio.baseUrl(), "-jar", JAR.toString()));
+
+            try (RunnerProcess runner = RunnerProcess.start(RunningRuntime.ROUTES.getParent(), logs, command, Map.of())) {
+                await().atMost(Duration.ofSeconds(90)).until(() -> runner.stdout().contains("(twilio-connector) started in")
+                        || !runner.isAlive());
+
+                assertThat(runner.isAlive()).as("the runner runs; its errors: %s", runner.stderr()).isTrue();
+                assertThat(runner.stdout()).doesNotContain("embedded sandbox").contains("Started forward-inbound-sms (")
+                        .doesNotContain("Started create-message (").doesNotContain("Started delete-call (");
+                assertThat(twilio.requests()).extracting(RecordedRequest::method).doesNotContain("POST", "DELETE");
+            }
+        }
+    }
+
+    /** The ids of the routes in routes/*.yaml and, since the runner is on the sandbox, routes/demo/*.yaml. */
     private static List<String> routeIds() throws Exception {
         List<String> ids = new ArrayList<>();
-        try (Stream<Path> files = Files.list(RunningRuntime.ROUTES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-                Matcher id = ROUTE_ID.matcher(Files.readString(file));
-                while (id.find()) {
-                    ids.add(id.group(1));
+        for (Path folder : List.of(RunningRuntime.ROUTES, RunningRuntime.DEMO_ROUTES)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                    Matcher id = ROUTE_ID.matcher(Files.readString(file));
+                    while (id.find()) {
+                        ids.add(id.group(1));
+                    }
                 }
             }
         }

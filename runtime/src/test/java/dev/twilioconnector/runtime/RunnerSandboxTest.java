@@ -30,7 +30,8 @@ class RunnerSandboxTest {
 
     @BeforeAll
     static void startRunner() throws Exception {
-        runner = RunningRuntime.start("file:" + RunningRuntime.ROUTES + "/*.yaml", Map.of());
+        runner = RunningRuntime.start("file:" + RunningRuntime.ROUTES + "/*.yaml,file:" + RunningRuntime.DEMO_ROUTES
+                + "/*.yaml", Map.of());
         // the poller and the nightly export send requests of their own, so a count of requests proves nothing
         await().atMost(Duration.ofSeconds(20)).untilAsserted(RunnerSandboxTest::everyFlowHasSentItsRequest);
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(yesterdaysExport()));

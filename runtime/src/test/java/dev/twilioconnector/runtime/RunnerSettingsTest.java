@@ -31,7 +31,7 @@ class RunnerSettingsTest {
         PrintStream original = System.out;
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         TwilioConnectorComponent component;
-        try (RunningRuntime runner = RunningRuntime.start("file:" + RunningRuntime.ROUTES + "/get-recording.yaml", Map.of(
+        try (RunningRuntime runner = RunningRuntime.start("file:" + RunningRuntime.DEMO_ROUTES + "/get-recording.yaml", Map.of(
                 "twilio.connection_name", "shop-notifications",
                 "twilio.log_level", "INFO",
                 "twilio.labels", "team=messaging",
@@ -60,7 +60,7 @@ class RunnerSettingsTest {
         try (TwilioSandbox twilio = TwilioSandbox.start()) {
             twilio.put("Recordings", Map.of("sid", "RE2e915e78549694bd0a0742d2d39454e5"));
             Path token = Files.writeString(dir.resolve("twilio-token"), twilio.authToken() + "\n");
-            try (RunningRuntime runner = RunningRuntime.start("file:" + RunningRuntime.ROUTES + "/get-recording.yaml", Map.of(
+            try (RunningRuntime runner = RunningRuntime.start("file:" + RunningRuntime.DEMO_ROUTES + "/get-recording.yaml", Map.of(
                     "camel.component.twilio-connector.account-sid", twilio.accountSid(),
                     "camel.component.twilio-connector.auth-token", "{{file:" + token + "}}",
                     "camel.component.twilio-connector.base-url", twilio.baseUrl()))) {
@@ -78,7 +78,7 @@ class RunnerSettingsTest {
             twilio.put("Recordings", Map.of("sid", "RE2e915e78549694bd0a0742d2d39454e5"));
             try (RunnerProcess runner = RunnerProcess.start(dir, List.of("-Dtwilio.account_sid=" + twilio.accountSid(),
                     "-Dtwilio.auth_token=" + twilio.authToken(), "-Dtwilio.base_url=" + twilio.baseUrl()), Map.of(),
-                    "--routes=file:" + RunningRuntime.ROUTES + "/get-recording.yaml")) {
+                    "--routes=file:" + RunningRuntime.DEMO_ROUTES + "/get-recording.yaml")) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> !twilio.requests().isEmpty() || !runner.isAlive());
 
                 assertThat(runner.isAlive()).as("the runner runs; its errors: %s", runner.stderr()).isTrue();
@@ -99,7 +99,7 @@ class RunnerSettingsTest {
         try (TwilioSandbox twilio = TwilioSandbox.start();
              LoopbackProxy proxy = LoopbackProxy.startTls(Auth.NONE, null, null, certificate.serverContext())) {
             twilio.put("Recordings", Map.of("sid", "RE2e915e78549694bd0a0742d2d39454e5"));
-            try (RunningRuntime runner = RunningRuntime.start("file:" + RunningRuntime.ROUTES + "/get-recording.yaml", Map.ofEntries(
+            try (RunningRuntime runner = RunningRuntime.start("file:" + RunningRuntime.DEMO_ROUTES + "/get-recording.yaml", Map.ofEntries(
                     Map.entry("twilio.account_sid", twilio.accountSid()),
                     Map.entry("twilio.auth_token", twilio.authToken()),
                     Map.entry("twilio.base_url", twilio.baseUrl()),
@@ -153,7 +153,7 @@ class RunnerSettingsTest {
 
     @Test
     void theNodeRangeAndTheCapacityItGivesAreInTheConnectionsStatusAndHealth() throws Exception {
-        try (RunningRuntime runner = RunningRuntime.start("file:" + RunningRuntime.ROUTES + "/get-recording.yaml", Map.of(
+        try (RunningRuntime runner = RunningRuntime.start("file:" + RunningRuntime.DEMO_ROUTES + "/get-recording.yaml", Map.of(
                 "twilio.min_nodes", "3", "twilio.max_nodes", "8", "twilio.transactions_per_second", "10"))) {
             String status = runner.get("/connection").body();
             String health = runner.get("/observe/health?data=true").body();

@@ -37,7 +37,7 @@ class RunnerStartupFailureTest {
     @Test
     void aBadSettingExitsNamingTheSetting() throws Exception {
         Result result = run(List.of("-Dcamel.component.twilio-connector.connection-name=Shop_Prod"),
-                "--routes=file:" + RunningRuntime.ROUTES + "/get-recording.yaml");
+                "--routes=file:" + RunningRuntime.DEMO_ROUTES + "/get-recording.yaml");
 
         assertThat(result.exitCode).isEqualTo(1);
         assertThat(result.stderr).isEqualTo("twilio-connector-runtime: Setting connectionName 'Shop_Prod' is not allowed:"
@@ -48,7 +48,7 @@ class RunnerStartupFailureTest {
     void applicationPropertiesInTheWorkingDirectoryAreReadWithTheShortForm() throws Exception {
         Files.writeString(dir.resolve("application.properties"), "twilio.proxy_enabled=true\ntwilio.proxy_ssltype=SOMETIMES\n");
 
-        Result result = run(List.of(), "--routes=file:" + RunningRuntime.ROUTES + "/get-recording.yaml");
+        Result result = run(List.of(), "--routes=file:" + RunningRuntime.DEMO_ROUTES + "/get-recording.yaml");
 
         assertThat(result.exitCode).isEqualTo(1);
         assertThat(result.stderr).isEqualTo("twilio-connector-runtime: Setting proxySslType 'SOMETIMES' is not allowed:"
@@ -58,7 +58,7 @@ class RunnerStartupFailureTest {
     @Test
     void theShortFormIsReadFromSystemProperties() throws Exception {
         Result result = run(List.of("-Dtwilio.connection_name=Bad_Name"),
-                "--routes=file:" + RunningRuntime.ROUTES + "/get-recording.yaml");
+                "--routes=file:" + RunningRuntime.DEMO_ROUTES + "/get-recording.yaml");
 
         assertThat(result.exitCode).isEqualTo(1);
         assertThat(result.stderr).isEqualTo("twilio-connector-runtime: Setting connectionName 'Bad_Name' is not allowed:"
@@ -68,7 +68,7 @@ class RunnerStartupFailureTest {
     @Test
     void theShortFormIsReadFromEnvironmentVariables() throws Exception {
         Result result = run(List.of(), Map.of("TWILIO_PROXY_ENABLED", "true", "TWILIO_PROXY_HOST", "proxy.corp.example",
-                "TWILIO_PROXY_PORT", "70000"), "--routes=file:" + RunningRuntime.ROUTES + "/get-recording.yaml");
+                "TWILIO_PROXY_PORT", "70000"), "--routes=file:" + RunningRuntime.DEMO_ROUTES + "/get-recording.yaml");
 
         assertThat(result.exitCode).isEqualTo(1);
         assertThat(result.stderr).isEqualTo("twilio-connector-runtime: Setting proxyPort is 70000: give the proxy's port,"
@@ -78,7 +78,7 @@ class RunnerStartupFailureTest {
     @Test
     void systemPropertiesWinOverTheEnvironmentWhichWinsOverApplicationProperties() throws Exception {
         Files.writeString(dir.resolve("application.properties"), "twilio.connection_name=From_File\n");
-        String routes = "--routes=file:" + RunningRuntime.ROUTES + "/get-recording.yaml";
+        String routes = "--routes=file:" + RunningRuntime.DEMO_ROUTES + "/get-recording.yaml";
 
         Result file = run(List.of(), routes);
         Result environment = run(List.of(), Map.of("TWILIO_CONNECTION_NAME", "From_Env"), routes);
@@ -92,7 +92,7 @@ class RunnerStartupFailureTest {
     @Test
     void anUnknownShortSettingExitsNamingItButNotItsValue() throws Exception {
         Result result = run(List.of("-Dtwilio.auth_tokn=tok-4f1c9e0b7a"),
-                "--routes=file:" + RunningRuntime.ROUTES + "/get-recording.yaml");
+                "--routes=file:" + RunningRuntime.DEMO_ROUTES + "/get-recording.yaml");
 
         assertThat(result.exitCode).isEqualTo(1);
         assertThat(result.stderr).isEqualTo("twilio-connector-runtime: Setting twilio.auth_tokn is not a connection setting:"

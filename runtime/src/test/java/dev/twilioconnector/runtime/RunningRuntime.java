@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 final class RunningRuntime implements AutoCloseable {
 
     static final Path ROUTES = Path.of(System.getProperty("routes.dir", "../routes")).toAbsolutePath().normalize();
+    /** The flows that change records by fixed SIDs, which the runner loads with the sandbox only. */
+    static final Path DEMO_ROUTES = ROUTES.resolve("demo");
 
     private final TwilioConnectorRuntime runtime;
     private final int port;
