@@ -66,6 +66,17 @@ class RunnerStartupFailureTest {
     }
 
     @Test
+    void aTokenWithoutAnAccountStopsStartUpInsteadOfFallingBackToTheSandbox() throws Exception {
+        Result result = run(List.of(), Map.of("TWILIO_AUTH_TOKEN", "a-real-token"),
+                "--routes=file:" + RunningRuntime.DEMO_ROUTES + "/get-recording.yaml");
+
+        assertThat(result.exitCode).isEqualTo(1);
+        assertThat(result.stderr).isEqualTo("twilio-connector-runtime: Setting accountSid is missing while an Auth Token"
+                + " or API Key is set, so the runner does not fall back to the sandbox: set twilio.account_sid,"
+                + " camel.component.twilio-connector.account-sid or TWILIO_ACCOUNT_SID\n");
+    }
+
+    @Test
     void theShortFormIsReadFromEnvironmentVariables() throws Exception {
         Result result = run(List.of(), Map.of("TWILIO_PROXY_ENABLED", "true", "TWILIO_PROXY_HOST", "proxy.corp.example",
                 "TWILIO_PROXY_PORT", "70000"), "--routes=file:" + RunningRuntime.DEMO_ROUTES + "/get-recording.yaml");

@@ -86,7 +86,7 @@ class SecretsNeverLoggedTest {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             logging.reconfigure();
             Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.TRACE);
-            try (RunningRuntime runner = RunningRuntime.start("file:" + RunningRuntime.ROUTES + "/create-message.yaml", settings)) {
+            try (RunningRuntime runner = RunningRuntime.start("file:" + RunningRuntime.DEMO_ROUTES + "/create-message.yaml", settings)) {
                 await().atMost(Duration.ofSeconds(20)).until(() -> twilio.requests().stream().anyMatch(r -> r.status() == 401));
                 health = runner.get("/observe/health").body();
                 metrics = runner.get("/observe/metrics").body();
