@@ -96,7 +96,7 @@ public final class PollCursor {
             edge.clear();
         }
         Seen entry = new Seen(recordTime, fingerprint);
-        seen.remove(sid);
+        // a record delivered again as an update keeps its place: its time does not change, so the order holds
         seen.put(sid, entry);
         if (recordTime.equals(time)) {
             edge.put(sid, entry);
