@@ -3,37 +3,21 @@ package dev.twilioconnector.health;
 import dev.twilioconnector.resilience.ResilientSend;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * Readiness of a connection's call path: down while its circuit breaker is open, that is while it fails requests
  * without sending them; up, with the breaker's state and failure rate and the throttle's queue, otherwise.
  */
-public final class CircuitBreakerHealthCheck extends AbstractHealthCheck {
-
-    private final Supplier<ResilientSend> callPath;
+public final class CircuitBreakerHealthCheck extends CallPathHealthCheck {
 
     public CircuitBreakerHealthCheck(String connectionName, Supplier<ResilientSend> callPath) {
-        super("twilio-connector", "twilio-connector-" + connectionName + "-circuit-breaker");
-        this.callPath = callPath;
+        super("twilio-connector-" + connectionName + "-circuit-breaker", callPath);
     }
 
     @Override
-    public boolean isLiveness() {
-        // an open breaker waits for Twilio to recover; restarting this process would not help
-        return false;
-    }
-
-    @Override
-    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        ResilientSend current = callPath.get();
-        if (current == null) {
-            builder.down().message("the connection is stopped");
-            return;
-        }
+    protected void check(HealthCheckResultBuilder builder, ResilientSend current) {
         CircuitBreaker breaker = current.breaker();
         CircuitBreaker.State state = breaker.getState();
         builder.detail("circuit.breaker.state", state.name());

@@ -8,9 +8,7 @@ import dev.twilioconnector.connection.ConnectionCapacity;
 import dev.twilioconnector.connection.ConnectionIdentity;
 import dev.twilioconnector.resilience.ResilientSend;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -21,37 +19,24 @@ import java.util.function.Supplier;
  * counts for the circuit breaker, the metrics and the request log; but as one attempt, without retries, so that
  * a probe answers within a response timeout and the next probe asks again.
  */
-public final class ConnectionHealthCheck extends AbstractHealthCheck {
+public final class ConnectionHealthCheck extends CallPathHealthCheck {
 
     private final ConnectionIdentity identity;
     private final ConnectionCapacity capacity;
     private final String accountSid;
     private final String baseUrl;
-    private final Supplier<ResilientSend> callPath;
 
     public ConnectionHealthCheck(ConnectionIdentity identity, ConnectionCapacity capacity, String accountSid,
                                  String baseUrl, Supplier<ResilientSend> callPath) {
-        super("twilio-connector", "twilio-connector-" + identity.name());
+        super("twilio-connector-" + identity.name(), callPath);
         this.identity = identity;
         this.capacity = capacity;
         this.accountSid = accountSid;
         this.baseUrl = baseUrl;
-        this.callPath = callPath;
     }
 
     @Override
-    public boolean isLiveness() {
-        // an unreachable Twilio is no reason to restart this process
-        return false;
-    }
-
-    @Override
-    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        ResilientSend current = callPath.get();
-        if (current == null) {
-            builder.down().message("the connection is stopped");
-            return;
-        }
+    protected void check(HealthCheckResultBuilder builder, ResilientSend current) {
         builder.detail("base.url", baseUrl);
         builder.detail("account.sid", accountSid);
         if (!identity.description().isEmpty()) {
