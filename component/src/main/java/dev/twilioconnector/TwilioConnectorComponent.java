@@ -15,6 +15,7 @@ import dev.twilioconnector.connection.TwilioEnvironment;
 import dev.twilioconnector.health.CircuitBreakerHealthCheck;
 import dev.twilioconnector.health.ConnectionHealthCheck;
 import dev.twilioconnector.metrics.CircuitBreakerMetrics;
+import dev.twilioconnector.metrics.MeterRegistryLookup;
 import dev.twilioconnector.metrics.RequestLogging;
 import dev.twilioconnector.metrics.RequestMetrics;
 import dev.twilioconnector.operation.OperationRunner;
@@ -22,7 +23,6 @@ import dev.twilioconnector.resilience.BreakerSettings;
 import dev.twilioconnector.resilience.ResilientSend;
 import dev.twilioconnector.resilience.RetrySettings;
 import dev.twilioconnector.resilience.ThrottleSettings;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Endpoint;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.SSLContextParametersAware;
@@ -221,8 +221,8 @@ public class TwilioConnectorComponent extends DefaultComponent implements SSLCon
                 TransportCheck.timeout("connectTimeout", connectTimeout), TransportCheck.timeout("responseTimeout", responseTimeout),
                 proxy, sslContext());
         client = new TwilioClient(settings, mapper);
-        RequestMetrics metrics = new RequestMetrics(identity.name(),
-                () -> getCamelContext().getRegistry().findSingleByType(MeterRegistry.class));
+        MeterRegistryLookup meters = new MeterRegistryLookup(getCamelContext());
+        RequestMetrics metrics = new RequestMetrics(identity.name(), meters);
         callPath = new ResilientSend(identity.name(), new RequestLogging(identity.name(), requestLogLevel).around(metrics.around(client::send)),
                 new ThrottleSettings(transactionsPerSecond, throttleQueueSize),
                 new RetrySettings(retryMaxAttempts, Duration.ofMillis(retryInitialDelay), Duration.ofMillis(retryMaxDelay),
@@ -232,8 +232,7 @@ public class TwilioConnectorComponent extends DefaultComponent implements SSLCon
                         circuitBreakerPermittedCallsInHalfOpenState));
         callPath.throttle().onWait(metrics::throttleWait);
         capacity = new ConnectionCapacity(transactionsPerSecond, nodes);
-        CircuitBreakerMetrics breakerMetrics = new CircuitBreakerMetrics(identity.name(),
-                () -> getCamelContext().getRegistry().findSingleByType(MeterRegistry.class));
+        CircuitBreakerMetrics breakerMetrics = new CircuitBreakerMetrics(identity.name(), meters);
         runner = new OperationRunner(account.accountSid(), breakerMetrics.around(callPath.breaker(), callPath), mapper);
         healthCheck = new ConnectionHealthCheck(identity, capacity, account.accountSid(), settings.baseUrl(),
                 () -> callPath);

@@ -136,15 +136,6 @@ class ConsumerFlowsTest extends SandboxTestSupport {
                 ResourceHelper.resolveMandatoryResource(context, "file:" + ROUTES.resolve(id + ".yaml")));
     }
 
-    private static String putMessage(String direction, String body, Instant sent) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("direction", direction);
-        fields.put("body", body);
-        fields.put("status", direction.equals("inbound") ? "received" : "sent");
-        fields.put("date_sent", sent);
-        return String.valueOf(sandbox.put("Messages", fields).get("sid"));
-    }
-
     private static String putCall(Instant ended) {
         return String.valueOf(sandbox.put("Calls", Map.of("status", "completed", "end_time", ended,
                 "start_time", ended.minusSeconds(60))).get("sid"));

@@ -16,8 +16,7 @@ import java.util.function.Supplier;
  * {@code twilio_connector_requests_seconds} (a latency histogram whose count is the number of requests, tagged
  * with the HTTP status), {@code twilio_connector_errors_total} (by HTTP status and Twilio error code) and
  * {@code twilio_connector_throttle_wait_seconds} (the wait at the node throttle).
- * The registry is looked up at each request until one is found, since camel-main may bind it after the component
- * starts and even after the first requests.
+ * Nothing is measured while {@code registry} finds no registry ({@link MeterRegistryLookup}).
  */
 public final class RequestMetrics {
 
@@ -26,17 +25,16 @@ public final class RequestMetrics {
     static final String THROTTLE_WAIT = "twilio.connector.throttle.wait";
 
     private final String connection;
-    private final Supplier<MeterRegistry> registryLookup;
-    private volatile MeterRegistry registry;
+    private final Supplier<MeterRegistry> registry;
 
-    public RequestMetrics(String connection, Supplier<MeterRegistry> registryLookup) {
+    public RequestMetrics(String connection, Supplier<MeterRegistry> registry) {
         this.connection = connection;
-        this.registryLookup = registryLookup;
+        this.registry = registry;
     }
 
     public Function<TwilioRequest, TwilioResponse> around(Function<TwilioRequest, TwilioResponse> send) {
         return request -> {
-            MeterRegistry meters = registry();
+            MeterRegistry meters = registry.get();
             if (meters == null) {
                 return send.apply(request);
             }
@@ -67,7 +65,7 @@ public final class RequestMetrics {
 
     /** Records how long a request waited at the node throttle before it could go. */
     public void throttleWait(long nanos) {
-        MeterRegistry meters = registry();
+        MeterRegistry meters = registry.get();
         if (meters != null) {
             Timer.builder(THROTTLE_WAIT).description("Time requests waited at the node throttle")
                     .tags("connection", connection)
@@ -83,16 +81,6 @@ public final class RequestMetrics {
                         "status", status, "code", code)
                 .register(meters)
                 .increment();
-    }
-
-    /** Looked up until found, then kept: without a registry there is nothing to measure yet. */
-    private MeterRegistry registry() {
-        MeterRegistry found = registry;
-        if (found == null) {
-            found = registryLookup.get();
-            registry = found;
-        }
-        return found;
     }
 
     /** The purpose is "{@code <Entity> <Operation>}", e.g. {@code Messages List}. */

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -86,6 +88,16 @@ public abstract class SandboxTestSupport extends CamelTestSupport {
         return sandbox.requests().stream()
                 .map(r -> r.method() + " " + r.path() + (r.rawQuery() == null ? "" : "?" + r.rawQuery()))
                 .toList();
+    }
+
+    /** Puts a message sent (or received, when inbound) at {@code sent} into the sandbox; its SID. */
+    protected static String putMessage(String direction, String body, Instant sent) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("direction", direction);
+        fields.put("body", body);
+        fields.put("status", direction.equals("inbound") ? "received" : "sent");
+        fields.put("date_sent", sent);
+        return String.valueOf(sandbox.put("Messages", fields).get("sid"));
     }
 
     protected static String accountPath(String rest) {

@@ -5,27 +5,19 @@ import dev.twilioconnector.connection.TwilioEnvironment;
 import org.apache.camel.spi.PropertiesComponent;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Whether the user named a Twilio account anywhere camel-main or the Twilio tools look: the component option
- * (properties, -D, {@code CAMEL_COMPONENT_TWILIO_CONNECTOR_ACCOUNT_SID}), the {@code twilio.} short form, or
- * {@code TWILIO_ACCOUNT_SID}. Without one the runner starts the sandbox, unless credentials are given: a token or
- * key with no account is a broken configuration (a Secret that lost a key), never a wish for the sandbox.
+ * (properties, -D, {@code CAMEL_COMPONENT_TWILIO_CONNECTOR_ACCOUNT_SID}), the {@code twilio.} short form in any
+ * spelling {@link ShortSettings} binds, or {@code TWILIO_ACCOUNT_SID}. Without one the runner starts the sandbox,
+ * unless credentials are given: a token or key with no account is a broken configuration (a Secret that lost a
+ * key), never a wish for the sandbox.
  */
 final class AccountSetting {
 
-    private static final List<String> PROPERTIES = List.of("camel.component.twilio-connector.account-sid",
-            "camel.component.twilio-connector.accountSid", "twilio.account-sid", "twilio.accountSid", "twilio.account_sid");
-    private static final List<String> VARIABLES = List.of(TwilioEnvironment.ACCOUNT_SID,
-            "CAMEL_COMPONENT_TWILIO_CONNECTOR_ACCOUNT_SID", "CAMEL_COMPONENT_TWILIOCONNECTOR_ACCOUNTSID");
-
-    private static final List<String> CREDENTIAL_PROPERTIES = List.of("camel.component.twilio-connector.auth-token",
-            "camel.component.twilio-connector.authToken", "twilio.auth-token", "twilio.authToken", "twilio.auth_token",
-            "camel.component.twilio-connector.api-key-sid", "camel.component.twilio-connector.apiKeySid",
-            "twilio.api-key-sid", "twilio.apiKeySid", "twilio.api_key_sid");
-    private static final List<String> CREDENTIAL_VARIABLES = List.of(TwilioEnvironment.AUTH_TOKEN, TwilioEnvironment.API_KEY);
+    private static final String COMPONENT_PREFIX = "camel.component.twilio-connector.";
 
     private AccountSetting() {
     }
@@ -36,8 +28,13 @@ final class AccountSetting {
      * @throws InvalidSettingException when credentials are given without an account
      */
     static boolean isSet(PropertiesComponent properties, Map<String, String> environment) {
-        boolean account = anySet(properties, PROPERTIES, environment, VARIABLES);
-        if (!account && anySet(properties, CREDENTIAL_PROPERTIES, environment, CREDENTIAL_VARIABLES)) {
+        // every option counts here: which are the component's is only known once it exists
+        Map<String, Object> shortForm = ShortSettings.options(properties, environment, option -> true);
+        boolean account = given("accountSid", properties, shortForm, environment, List.of(TwilioEnvironment.ACCOUNT_SID,
+                "CAMEL_COMPONENT_TWILIO_CONNECTOR_ACCOUNT_SID", "CAMEL_COMPONENT_TWILIOCONNECTOR_ACCOUNTSID"));
+        // credentials are looked at only without an account: Camel's TRACE log of a lookup shows the value found
+        if (!account && (given("authToken", properties, shortForm, environment, List.of(TwilioEnvironment.AUTH_TOKEN))
+                || given("apiKeySid", properties, shortForm, environment, List.of(TwilioEnvironment.API_KEY)))) {
             throw new InvalidSettingException("accountSid", "is missing while an Auth Token or API Key is set, so the"
                     + " runner does not fall back to the sandbox: set twilio.account_sid,"
                     + " camel.component.twilio-connector.account-sid or " + TwilioEnvironment.ACCOUNT_SID);
@@ -45,16 +42,21 @@ final class AccountSetting {
         return account;
     }
 
-    private static boolean anySet(PropertiesComponent properties, List<String> names, Map<String, String> environment,
-                                  List<String> variables) {
-        for (String variable : variables) {
-            String value = environment.get(variable);
-            if (value != null && !value.isBlank()) {
-                return true;
-            }
-        }
-        return names.stream().map(properties::resolveProperty)
-                .flatMap(Optional::stream)
-                .anyMatch(value -> !value.isBlank());
+    private static boolean given(String option, PropertiesComponent properties, Map<String, Object> shortForm,
+                                 Map<String, String> environment, List<String> variables) {
+        return variables.stream().map(environment::get).anyMatch(AccountSetting::isText)
+                || shortForm.entrySet().stream().anyMatch(setting -> setting.getKey().equalsIgnoreCase(option)
+                        && isText(setting.getValue()))
+                || List.of(COMPONENT_PREFIX + option, COMPONENT_PREFIX + kebab(option)).stream()
+                        .map(properties::resolveProperty).anyMatch(value -> value.filter(AccountSetting::isText).isPresent());
+    }
+
+    /** {@code accountSid} to {@code account-sid}. */
+    private static String kebab(String option) {
+        return option.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isText(Object value) {
+        return value != null && !value.toString().isBlank();
     }
 }

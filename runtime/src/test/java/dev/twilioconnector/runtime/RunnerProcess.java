@@ -2,7 +2,6 @@ package dev.twilioconnector.runtime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +58,7 @@ final class RunnerProcess implements AutoCloseable {
 
     /** The runner's HTTP server and management on one free port, so that runs do not collide. */
     static List<String> portOptions() {
-        int port = freePort();
+        int port = RunningRuntime.freePort();
         return List.of("-Dcamel.server.port=" + port, "-Dcamel.management.port=" + port);
     }
 
@@ -87,14 +86,6 @@ final class RunnerProcess implements AutoCloseable {
     private String read(String file) {
         try {
             return Files.readString(logs.resolve(file), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
