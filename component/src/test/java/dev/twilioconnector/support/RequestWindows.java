@@ -3,25 +3,27 @@ package dev.twilioconnector.support;
 import dev.twilioconnector.sandbox.RecordedRequest;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** The rate Twilio sees, read from the sandbox's request log by arrival time. */
 public final class RequestWindows {
 
-    private final List<Instant> arrivals;
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+
+    /** Arrivals on {@link System#nanoTime()}, in order. */
+    private final long[] arrivals;
 
     public RequestWindows(List<RecordedRequest> requests) {
-        this.arrivals = requests.stream().map(RecordedRequest::received).sorted().toList();
+        this.arrivals = requests.stream().mapToLong(RecordedRequest::receivedNanos).sorted().toArray();
     }
 
     /** The most requests that arrived within any one second: every window [t, t + 1 s) that starts at an arrival. */
     public int busiestSecond() {
         int busiest = 0;
         int end = 0;
-        for (int start = 0; start < arrivals.size(); start++) {
-            Instant limit = arrivals.get(start).plusSeconds(1);
-            while (end < arrivals.size() && arrivals.get(end).isBefore(limit)) {
+        for (int start = 0; start < arrivals.length; start++) {
+            while (end < arrivals.length && arrivals[end] - arrivals[start] < SECOND) {
                 end++;
             }
             busiest = Math.max(busiest, end - start);
@@ -31,24 +33,23 @@ public final class RequestWindows {
 
     /** Requests per second from the first arrival to the last. */
     public double averagePerSecond() {
-        if (arrivals.size() < 2) {
+        if (arrivals.length < 2) {
             return 0;
         }
-        Duration span = Duration.between(arrivals.get(0), arrivals.get(arrivals.size() - 1));
-        return (arrivals.size() - 1) / (span.toNanos() / 1e9);
+        long span = arrivals[arrivals.length - 1] - arrivals[0];
+        return (arrivals.length - 1) / (span / 1e9);
     }
 
     /** The shortest time between two arrivals in a row. */
     public Duration closestPair() {
-        Duration closest = null;
-        for (int i = 1; i < arrivals.size(); i++) {
-            Duration gap = Duration.between(arrivals.get(i - 1), arrivals.get(i));
-            closest = closest == null || gap.compareTo(closest) < 0 ? gap : closest;
+        long closest = Long.MAX_VALUE;
+        for (int i = 1; i < arrivals.length; i++) {
+            closest = Math.min(closest, arrivals[i] - arrivals[i - 1]);
         }
-        return closest;
+        return closest == Long.MAX_VALUE ? null : Duration.ofNanos(closest);
     }
 
     public int count() {
-        return arrivals.size();
+        return arrivals.length;
     }
 }

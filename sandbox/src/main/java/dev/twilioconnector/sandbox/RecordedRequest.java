@@ -14,11 +14,14 @@ import java.util.Map;
  * @param formParams  decoded form body parameters, multi-valued, in arrival order
  * @param authUser    the Basic-auth user name (Account SID or API Key SID), or {@code null}
  * @param status      the HTTP status answered
- * @param received    when the request arrived
+ * @param received    when the request arrived: when the server read its first bytes, before a worker took it up
+ * @param receivedNanos the same moment on {@link System#nanoTime()}, for the time between two requests, which the
+ *                    wall clock may stretch or shrink while it is adjusted
  * @param fault       the fault the request was failed with, or {@code null} when it was answered normally; a fault
  *                    that {@linkplain Fault#carriesOut() carries out} the request logs the status it would have had
  */
 public record RecordedRequest(String method, String path, String rawQuery,
                               Map<String, List<String>> queryParams, Map<String, List<String>> formParams,
-                              String authUser, int status, Instant received, Fault fault) {
+                              String authUser, int status, Instant received, long receivedNanos,
+                              Fault fault) {
 }

@@ -7,12 +7,10 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 
 /**
@@ -26,16 +24,11 @@ final class RequestLog extends Filter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
 
-    private record Entry(long sequence, RecordedRequest request) {
-    }
-
-    private final AtomicLong sequence = new AtomicLong();
-    private final ConcurrentLinkedQueue<Entry> entries = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<RecordedRequest> entries = new ConcurrentLinkedQueue<>();
 
     @Override
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-        long arrival = sequence.incrementAndGet();
-        Instant received = Instant.now();
+        ArrivalStampingExecutor.Arrival arrival = ArrivalStampingExecutor.current();
         byte[] body = exchange.getRequestBody().readAllBytes();
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         Params form = contentType != null && contentType.startsWith("application/x-www-form-urlencoded")
@@ -51,9 +44,10 @@ final class RequestLog extends Filter {
                     form.asMap(),
                     (String) RequestAttributes.get(exchange, Authenticator.USER),
                     status,
-                    received,
+                    arrival.at(),
+                    arrival.nanos(),
                     (Fault) RequestAttributes.get(exchange, FaultInjector.FAULT));
-            entries.add(new Entry(arrival, request));
+            entries.add(request);
             LOG.debug("{} {} -> {}", request.method(), request.path(), status);
         };
         RequestAttributes.set(exchange, Responses.ON_STATUS, record);
@@ -70,9 +64,9 @@ final class RequestLog extends Filter {
     }
 
     List<RecordedRequest> requests() {
-        List<Entry> sorted = new ArrayList<>(entries);
-        sorted.sort(Comparator.comparingLong(Entry::sequence));
-        return sorted.stream().map(Entry::request).toList();
+        List<RecordedRequest> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparingLong(RecordedRequest::receivedNanos));
+        return List.copyOf(sorted);
     }
 
     void clear() {

@@ -36,7 +36,8 @@ import java.util.function.Consumer;
  */
 public final class TwilioSandbox implements AutoCloseable {
 
-    private static final int THREADS = 16;
+    /** Requests the sandbox works on at once; more wait for a free worker. */
+    static final int WORKERS = 16;
 
     static {
         // The JDK server writes headers and body as separate small segments; with Nagle's algorithm on, every
@@ -66,12 +67,12 @@ public final class TwilioSandbox implements AutoCloseable {
         context.getFilters().add(new Authenticator(store, apiKeys));
         context.getFilters().add(new FaultInjector(faults));
         AtomicInteger threadCount = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(THREADS, task -> {
+        executor = Executors.newFixedThreadPool(WORKERS, task -> {
             Thread thread = new Thread(task, "twilio-sandbox-" + threadCount.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        server.setExecutor(executor);
+        server.setExecutor(new ArrivalStampingExecutor(executor));
         server.start();
     }
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,31 @@ class RequestLogTest {
 
         sandbox.clearRequests();
         assertThat(sandbox.requests()).isEmpty();
+    }
+
+    @Test
+    void aRequestIsLoggedAtItsArrivalThoughItWaitsForAFreeWorker() throws Exception {
+        sandbox.faults().next(Fault.SLOW_RESPONSE, TwilioSandbox.WORKERS);
+        ExecutorService pool = Executors.newFixedThreadPool(TwilioSandbox.WORKERS);
+        try {
+            for (int i = 0; i < TwilioSandbox.WORKERS; i++) {
+                pool.submit(() -> http.get(Http.account(sandbox, "Messages.json")));
+            }
+            Thread.sleep(500);
+
+            long sent = System.nanoTime();
+            assertThat(http.get(Http.account(sandbox, "Calls.json")).status()).isEqualTo(200);
+            long answered = System.nanoTime();
+
+            RecordedRequest waited = sandbox.requests().stream()
+                    .filter(request -> request.path().endsWith("/Calls.json")).findFirst().orElseThrow();
+            assertThat(Duration.ofNanos(answered - sent)).as("answered after a worker came free")
+                    .isGreaterThan(Duration.ofSeconds(1));
+            assertThat(Duration.ofNanos(waited.receivedNanos() - sent)).as("logged when it arrived")
+                    .isBetween(Duration.ZERO, Duration.ofMillis(300));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
