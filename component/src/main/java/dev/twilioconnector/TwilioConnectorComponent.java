@@ -20,6 +20,7 @@ import dev.twilioconnector.metrics.RequestLogging;
 import dev.twilioconnector.metrics.RequestMetrics;
 import dev.twilioconnector.operation.OperationRunner;
 import dev.twilioconnector.resilience.BreakerSettings;
+import dev.twilioconnector.resilience.NodeThrottle;
 import dev.twilioconnector.resilience.ResilientSend;
 import dev.twilioconnector.resilience.RetrySettings;
 import dev.twilioconnector.resilience.ThrottleSettings;
@@ -220,17 +221,18 @@ public class TwilioConnectorComponent extends DefaultComponent implements SSLCon
         ClientSettings settings = new ClientSettings(TransportCheck.baseUrl(baseUrl), account.accountSid(), account.credentials(),
                 TransportCheck.timeout("connectTimeout", connectTimeout), TransportCheck.timeout("responseTimeout", responseTimeout),
                 proxy, sslContext());
-        client = new TwilioClient(settings, mapper);
+        NodeThrottle throttle = new NodeThrottle(identity.name(), new ThrottleSettings(transactionsPerSecond, throttleQueueSize));
+        client = new TwilioClient(settings, mapper, throttle::writing);
         MeterRegistryLookup meters = new MeterRegistryLookup(getCamelContext());
         RequestMetrics metrics = new RequestMetrics(identity.name(), meters);
+        throttle.onWait(metrics::throttleWait);
         callPath = new ResilientSend(identity.name(), new RequestLogging(identity.name(), requestLogLevel).around(metrics.around(client::send)),
-                new ThrottleSettings(transactionsPerSecond, throttleQueueSize),
+                throttle,
                 new RetrySettings(retryMaxAttempts, Duration.ofMillis(retryInitialDelay), Duration.ofMillis(retryMaxDelay),
                         Duration.ofMillis(retryMaxElapsedTime), Duration.ofMillis(retryAfterCap)),
                 new BreakerSettings(circuitBreakerFailureRateThreshold, circuitBreakerSlidingWindowSize,
                         circuitBreakerMinimumNumberOfCalls, Duration.ofMillis(circuitBreakerWaitDurationInOpenState),
                         circuitBreakerPermittedCallsInHalfOpenState));
-        callPath.throttle().onWait(metrics::throttleWait);
         capacity = new ConnectionCapacity(transactionsPerSecond, nodes);
         CircuitBreakerMetrics breakerMetrics = new CircuitBreakerMetrics(identity.name(), meters);
         runner = new OperationRunner(account.accountSid(), breakerMetrics.around(callPath.breaker(), callPath), mapper);

@@ -46,7 +46,11 @@ public final class TwilioClient implements Closeable {
     private final CloseableHttpClient http;
     private final ObjectMapper mapper;
 
-    public TwilioClient(ClientSettings settings, ObjectMapper mapper) {
+    /**
+     * @param writing told on the sending thread just before each request is written, once any connection it needed
+     *                is open
+     */
+    public TwilioClient(ClientSettings settings, ObjectMapper mapper, Runnable writing) {
         this.settings = settings;
         this.mapper = mapper;
         ConnectionConfig connection = ConnectionConfig.custom()
@@ -67,6 +71,11 @@ public final class TwilioClient implements Closeable {
                         .build())
                 .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "twilio-connector-writing",
                         TransportFailures.MARK_WRITING)
+                .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "twilio-connector-departure",
+                        (request, scope, chain) -> {
+                            writing.run();
+                            return chain.proceed(request, scope);
+                        })
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()

@@ -36,7 +36,9 @@ import java.util.function.LongConsumer;
  * by the very burst being throttled) would go out close behind the one after it, and enough of them would put one
  * request too many into a second. So a request leaves only when fewer than {@code transactionsPerSecond} left in
  * the window before it (one second and the allowance; a log of the latest departures): a limiter counts the
- * turns it gives, this counts the requests that really went, which is what Twilio sees.
+ * turns it gives, this counts the requests that really went, which is what Twilio sees. A request counts from
+ * when it is written ({@link #writing()}), not from its turn: one that had a connection to open first, or was held
+ * up on its way to the socket, would otherwise reach Twilio closer to the ones after it than the log knows.
  *
  * <p>The limiter's timeout is {@code queueSize + 1} turns: the request due next and {@code queueSize} behind it may
  * wait, and one that would have to wait longer fails at once with {@link TwilioConnectorThrottledException}
@@ -58,6 +60,11 @@ public final class NodeThrottle {
     /** When the latest transactionsPerSecond requests left, the oldest at {@link #oldest}. */
     private final long[] departures;
     private int oldest;
+    /** The departure this thread was let out for and has not yet written. */
+    private final ThreadLocal<Departure> unwritten = new ThreadLocal<>();
+
+    private record Departure(int slot, long at) {
+    }
 
     public NodeThrottle(String connection, ThrottleSettings settings) {
         this.transactionsPerSecond = settings.transactionsPerSecond();
@@ -103,6 +110,21 @@ public final class NodeThrottle {
         return waited;
     }
 
+    /**
+     * The request this thread was let out for is being written to Twilio now, after any connection it needed was
+     * opened: the log counts it from now. Does nothing when the log has moved past it, a second or more later.
+     */
+    public synchronized void writing() {
+        Departure departure = unwritten.get();
+        if (departure == null) {
+            return;
+        }
+        unwritten.remove();
+        if (departures[departure.slot()] == departure.at()) {
+            departures[departure.slot()] = System.nanoTime();
+        }
+    }
+
     /** Tells {@code listener} how many nanoseconds each request waited for its turn. */
     public void onWait(LongConsumer listener) {
         waitListeners.add(listener);
@@ -133,6 +155,7 @@ public final class NodeThrottle {
             return free - now;
         }
         departures[oldest] = now;
+        unwritten.set(new Departure(oldest, now));
         oldest = (oldest + 1) % departures.length;
         return 0;
     }

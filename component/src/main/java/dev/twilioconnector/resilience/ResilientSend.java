@@ -41,13 +41,13 @@ public final class ResilientSend implements Function<TwilioRequest, TwilioRespon
     private final CircuitBreaker breaker;
     private final Retry retry;
 
-    public ResilientSend(String connection, Function<TwilioRequest, TwilioResponse> send, ThrottleSettings throttleSettings,
+    public ResilientSend(String connection, Function<TwilioRequest, TwilioResponse> send, NodeThrottle throttle,
                          RetrySettings retrySettings, BreakerSettings breakerSettings) {
         this.connection = connection;
         this.send = send;
         this.retrySettings = retrySettings;
         this.breakerSettings = breakerSettings;
-        this.throttle = new NodeThrottle(connection, throttleSettings);
+        this.throttle = throttle;
         this.breaker = CircuitBreaker.of(connection, breakerSettings.config());
         this.retry = Retry.of(connection, RetryConfig.<TwilioResponse>custom()
                 .maxAttempts(retrySettings.maxAttempts())

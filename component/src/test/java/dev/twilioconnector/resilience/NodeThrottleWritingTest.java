@@ -1,0 +1,52 @@
+package dev.twilioconnector.resilience;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A request counts from when it is written, not from its turn: one held up on its way to the socket (a connection to
+ * open, a pause) holds back the ones that would otherwise reach Twilio within a second of it.
+ */
+class NodeThrottleWritingTest {
+
+    /** At 2 per second turns are 507.5 ms apart and at most 2 requests leave in any 1,015 ms. */
+    private static final int LIMIT = 2;
+    private static final Duration WINDOW = Duration.ofMillis(1015);
+    private static final Duration HELD_UP = Duration.ofMillis(900);
+
+    @Test
+    void theRequestAfterNextWaitsAWindowFromWhenAHeldUpRequestWasWritten() throws Exception {
+        NodeThrottle throttle = new NodeThrottle("held-up", new ThrottleSettings(LIMIT, 10));
+        long start = System.nanoTime();
+        throttle.acquire();
+        Thread.sleep(HELD_UP.toMillis());
+        throttle.writing();
+        sendAtOnce(throttle);
+
+        throttle.acquire();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(HELD_UP.plus(WINDOW));
+    }
+
+    @Test
+    void withoutTheHoldUpTheRequestAfterNextGoesAtItsTurn() {
+        NodeThrottle throttle = new NodeThrottle("prompt", new ThrottleSettings(LIMIT, 10));
+        long start = System.nanoTime();
+        sendAtOnce(throttle);
+        sendAtOnce(throttle);
+
+        throttle.acquire();
+
+        // the first took its turn and, finding the limiter idle, the next one: the third goes at the fourth turn
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isBetween(Duration.ofMillis(1500), HELD_UP.plus(WINDOW).minusMillis(200));
+    }
+
+    private static void sendAtOnce(NodeThrottle throttle) {
+        throttle.acquire();
+        throttle.writing();
+    }
+}
