@@ -57,7 +57,10 @@ public final class NodeThrottle {
     private final List<LongConsumer> waitListeners = new CopyOnWriteArrayList<>();
     /** One turn times transactionsPerSecond: the window no more than transactionsPerSecond requests may leave in. */
     private final long windowNanos;
-    /** When the latest transactionsPerSecond requests left, the oldest at {@link #oldest}. */
+    /**
+     * When the latest transactionsPerSecond requests were written (when they were let out, until then), the oldest at
+     * {@link #oldest}.
+     */
     private final long[] departures;
     private int oldest;
     /** The departure this thread was let out for and has not yet written. */
