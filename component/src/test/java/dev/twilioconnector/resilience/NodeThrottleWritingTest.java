@@ -14,7 +14,8 @@ class NodeThrottleWritingTest {
 
     /** At 2 per second turns are 507.5 ms apart and at most 2 requests leave in any 1,015 ms. */
     private static final int LIMIT = 2;
-    private static final Duration WINDOW = Duration.ofMillis(1015);
+    private static final Duration TURN = Duration.ofNanos(507_500_000);
+    private static final Duration WINDOW = TURN.multipliedBy(LIMIT);
     private static final Duration HELD_UP = Duration.ofMillis(900);
 
     @Test
@@ -40,9 +41,10 @@ class NodeThrottleWritingTest {
 
         throttle.acquire();
 
-        // the first took its turn and, finding the limiter idle, the next one: the third goes at the fourth turn
+        // the first took its turn and, finding the limiter idle, the next one too: the third goes at the fourth turn
+        Duration fourthTurn = TURN.multipliedBy(3);
         assertThat(Duration.ofNanos(System.nanoTime() - start))
-                .isBetween(Duration.ofMillis(1500), HELD_UP.plus(WINDOW).minusMillis(200));
+                .isBetween(fourthTurn.minusMillis(5), fourthTurn.plusMillis(150));
     }
 
     private static void sendAtOnce(NodeThrottle throttle) {
