@@ -32,7 +32,6 @@ final class AccountSetting {
         Map<String, Object> shortForm = ShortSettings.options(properties, environment, option -> true);
         boolean account = given("accountSid", properties, shortForm, environment, List.of(TwilioEnvironment.ACCOUNT_SID,
                 "CAMEL_COMPONENT_TWILIO_CONNECTOR_ACCOUNT_SID", "CAMEL_COMPONENT_TWILIOCONNECTOR_ACCOUNTSID"));
-        // credentials are looked at only without an account: Camel's TRACE log of a lookup shows the value found
         if (!account && (given("authToken", properties, shortForm, environment, List.of(TwilioEnvironment.AUTH_TOKEN))
                 || given("apiKeySid", properties, shortForm, environment, List.of(TwilioEnvironment.API_KEY)))) {
             throw new InvalidSettingException("accountSid", "is missing while an Auth Token or API Key is set, so the"
@@ -48,7 +47,16 @@ final class AccountSetting {
                 || shortForm.entrySet().stream().anyMatch(setting -> setting.getKey().equalsIgnoreCase(option)
                         && isText(setting.getValue()))
                 || List.of(COMPONENT_PREFIX + option, COMPONENT_PREFIX + kebab(option)).stream()
-                        .map(properties::resolveProperty).anyMatch(value -> value.filter(AccountSetting::isText).isPresent());
+                        .anyMatch(key -> isText(componentOption(properties, key)));
+    }
+
+    /**
+     * The value of a component option from {@code -D} or the properties, read as camel-main reads them to bind it:
+     * not through a placeholder lookup, which Camel logs at TRACE with the value it found, a secret perhaps.
+     */
+    private static String componentOption(PropertiesComponent properties, String key) {
+        String system = System.getProperty(key);
+        return system != null ? system : properties.loadProperties(key::equals).getProperty(key);
     }
 
     /** {@code accountSid} to {@code account-sid}. */

@@ -133,6 +133,20 @@ class RunnerSettingsTest {
     }
 
     @Test
+    void anAccountIsFoundInTheComponentOptionFromThePropertiesOrASystemProperty() throws Exception {
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            camel.getPropertiesComponent().addInitialProperty("camel.component.twilio-connector.accountSid", "AC" + "3".repeat(32));
+            assertThat(AccountSetting.isSet(camel.getPropertiesComponent(), Map.of())).isTrue();
+        }
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            System.setProperty("camel.component.twilio-connector.account-sid", "AC" + "4".repeat(32));
+            assertThat(AccountSetting.isSet(camel.getPropertiesComponent(), Map.of())).isTrue();
+        } finally {
+            System.clearProperty("camel.component.twilio-connector.account-sid");
+        }
+    }
+
+    @Test
     void onlyTwilioVariablesThatNameASettingAreShortSettingsAndTheTwilioToolsOnesAreLeftToThem() throws Exception {
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             TwilioConnectorComponent component = new TwilioConnectorComponent();

@@ -1,8 +1,10 @@
 package dev.twilioconnector.runtime;
 
+import dev.twilioconnector.connection.InvalidSettingException;
 import dev.twilioconnector.sandbox.TwilioSandbox;
 import dev.twilioconnector.support.LoopbackProxy;
 import dev.twilioconnector.support.LoopbackProxy.Auth;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -18,8 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -70,37 +74,61 @@ class SecretsNeverLoggedTest {
         }
     }
 
+    @Test
+    void noAuthTokenInAnyLogLineWhenItComesWithoutAnAccount() throws Exception {
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            camel.getPropertiesComponent().addInitialProperty("camel.component.twilio-connector.auth-token", token);
+
+            Logged<Throwable> check = logged(() -> catchThrowable(() -> AccountSetting.isSet(camel.getPropertiesComponent(), Map.of())));
+
+            assertThat(check.result()).isInstanceOf(InvalidSettingException.class).hasMessageContaining("accountSid is missing");
+            assertThat(check.log()).doesNotContain(token);
+        }
+    }
+
     /** Runs create-message.yaml against {@code twilio} with {@code credentials}, everything at TRACE, until Twilio said 401. */
     private Run runRejected(TwilioSandbox twilio, Map<String, String> credentials) throws Exception {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
         Map<String, String> settings = new LinkedHashMap<>(Map.of(
                 "camel.component.twilio-connector.account-sid", twilio.accountSid(),
                 "camel.component.twilio-connector.base-url", twilio.baseUrl(),
                 "camel.component.twilio-connector.log-level", "TRACE"));
         settings.putAll(credentials);
-        String health;
-        String metrics;
-        try {
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            logging.reconfigure();
-            Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.TRACE);
+        Logged<Observed> logged = logged(() -> {
             try (RunningRuntime runner = RunningRuntime.start("file:" + RunningRuntime.DEMO_ROUTES + "/create-message.yaml", settings)) {
                 await().atMost(Duration.ofSeconds(20)).until(() -> twilio.requests().stream().anyMatch(r -> r.status() == 401));
-                health = runner.get("/observe/health").body();
-                metrics = runner.get("/observe/metrics").body();
+                return new Observed(runner.get("/observe/health").body(), runner.get("/observe/metrics").body());
             }
-        } finally {
-            System.setOut(original);
-            logging.reconfigure();
-        }
-        Run run = new Run(captured.toString(StandardCharsets.UTF_8), health, metrics);
+        });
+        Run run = new Run(logged.log(), logged.result().health(), logged.result().metrics());
         assertThat(run.log).contains("Twilio answered HTTP 401").contains("Authorization: ******");
         assertThat(run.health).contains("Twilio rejects the credentials").contains("\"status\":\"DOWN\"");
         assertThat(run.metrics).contains("twilio_connector_errors_total{code=\"20003\",connection=\"twilio\",entity=\"Messages\","
                 + "operation=\"Create\",status=\"401\"} 1.0");
         return run;
+    }
+
+    private record Observed(String health, String metrics) {
+    }
+
+    private record Logged<T>(T result, String log) {
+    }
+
+    /** What {@code action} returned, and what the log printed meanwhile, every logger at TRACE. */
+    private static <T> Logged<T> logged(Callable<T> action) throws Exception {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
+        T result;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            logging.reconfigure();
+            Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.TRACE);
+            result = action.call();
+        } finally {
+            System.setOut(original);
+            logging.reconfigure();
+        }
+        return new Logged<>(result, captured.toString(StandardCharsets.UTF_8));
     }
 
     private static void assertNoSecret(Run run, List<String> secrets) {
