@@ -42,8 +42,8 @@ import java.util.function.LongConsumer;
  *
  * <p>The limiter's timeout is {@code queueSize + 1} turns: the request due next and {@code queueSize} behind it may
  * wait, and one that would have to wait longer fails at once with {@link TwilioConnectorThrottledException}
- * (resilience4j reserves no permit it cannot grant within the timeout); nothing waits unbounded and nothing is
- * dropped without it.
+ * (resilience4j reserves no permit it cannot grant within the timeout), as does one that finds {@code queueSize + 1}
+ * requests waiting already; nothing waits unbounded and nothing is dropped without it.
  */
 public final class NodeThrottle {
 
@@ -96,7 +96,6 @@ public final class NodeThrottle {
         if (wait < 0) {
             throw new TwilioConnectorThrottledException(transactionsPerSecond, queueSize);
         }
-        waiting.incrementAndGet();
         try {
             // counted from after the reservation, never from before it: a request must not go before its turn
             park(wait);
@@ -139,13 +138,24 @@ public final class NodeThrottle {
     }
 
     /**
-     * Nanoseconds until this request's turn, or -1 when it lies beyond the queue. Locked so that no other request
-     * takes the next period between a request granted at once and the next period's permit it takes as well.
+     * Nanoseconds until this request's turn, counting it among the waiting, or -1 when it lies beyond the queue.
+     * Locked so that no other request takes the next period between a request granted at once and the next period's
+     * permit it takes as well, nor a place among the waiting between the count and its turn.
+     *
+     * <p>The count bounds the queue as well as the limiter's timeout: under long saturation the departure log, which
+     * counts requests from when they were written, holds each lap of requests a little behind the limiter's turns,
+     * and those it holds are waiting, though the limiter no longer counts them.
      */
     private synchronized long reserveTurn() {
+        if (waiting.get() > queueSize) {
+            return -1;
+        }
         long wait = limiter.reservePermission();
         if (wait == 0) {
             limiter.reservePermission();
+        }
+        if (wait >= 0) {
+            waiting.incrementAndGet();
         }
         return wait;
     }
