@@ -3,11 +3,10 @@ package dev.twilioconnector.flows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.twilioconnector.support.SandboxTestSupport;
+import dev.twilioconnector.support.WebhookServer;
 import dev.twilioconnector.webhook.TwilioSignature;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AdviceWith;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.AvailablePortFinder;
@@ -56,10 +55,7 @@ class ConsumerFlowsTest extends SandboxTestSupport {
         Properties overrides = new Properties();
         overrides.put("twilio.flows.dir", dataDir.toString());
         camel.getPropertiesComponent().setOverrideProperties(overrides);
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindHost("127.0.0.1");
-        server.setBindPort(PORT);
-        camel.addService(new VertxPlatformHttpServer(server));
+        WebhookServer.addTo(camel, PORT);
         return camel;
     }
 

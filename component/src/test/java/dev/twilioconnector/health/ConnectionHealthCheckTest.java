@@ -9,12 +9,12 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -124,10 +124,7 @@ class ConnectionHealthCheckTest {
 
     @Test
     void downWithTheReasonWhileTheBaseUrlIsUnreachable() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = AvailablePortFinder.getNextAvailable();
         String baseUrl = "http://127.0.0.1:" + closedPort;
 
         HealthCheck.Result result = readiness(baseUrl, sandbox.authToken());

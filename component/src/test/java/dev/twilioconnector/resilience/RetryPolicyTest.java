@@ -10,12 +10,12 @@ import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.apache.camel.Exchange;
+import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -181,10 +181,7 @@ class RetryPolicyTest extends ResilienceTestSupport {
 
     @Test
     void createThatCouldNotConnectIsRetriedAsItNeverReachedTwilio() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = AvailablePortFinder.getNextAvailable();
         var refused = connection("twilio-refused", component -> component.setBaseUrl("http://127.0.0.1:" + closedPort));
 
         Exchange exchange = call("twilio-refused:Messages/Create", message("never"));
@@ -197,10 +194,7 @@ class RetryPolicyTest extends ResilienceTestSupport {
 
     @Test
     void createRefusedAConnectionIsRetriedUntilTwilioListensAndIsCreatedOnce() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = AvailablePortFinder.getNextAvailable();
         var late = connection("twilio-late", component -> {
             component.setBaseUrl("http://127.0.0.1:" + port);
             component.setRetryMaxAttempts(200);

@@ -2,12 +2,11 @@ package dev.twilioconnector.webhook;
 
 import dev.twilioconnector.TwilioConnectorConstants;
 import dev.twilioconnector.support.SandboxTestSupport;
+import dev.twilioconnector.support.WebhookServer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 
@@ -41,10 +40,7 @@ class WebhookConsumerTest extends SandboxTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext camel = super.createCamelContext();
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindHost("127.0.0.1");
-        server.setBindPort(PORT);
-        camel.addService(new VertxPlatformHttpServer(server));
+        WebhookServer.addTo(camel, PORT);
         return camel;
     }
 
@@ -72,7 +68,7 @@ class WebhookConsumerTest extends SandboxTestSupport {
     void aSignedInboundSmsReachesTheRouteAsAMessagesRecordAndIsAnsweredWithEmptyTwiml() throws Exception {
         Map<String, String> form = inboundSms();
 
-        HttpResponse<String> response = post("/sms", form, sign("http://127.0.0.1:" + PORT + "/sms", form));
+        HttpResponse<String> response = post("/sms", form, sign(address("/sms"), form));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("<Response/>");
@@ -87,14 +83,14 @@ class WebhookConsumerTest extends SandboxTestSupport {
     @Test
     void aForgedOrMissingSignatureIsAnswered403AndNeverReachesTheRoute() throws Exception {
         Map<String, String> form = inboundSms();
-        String signed = sign("http://127.0.0.1:" + PORT + "/sms", form);
+        String signed = sign(address("/sms"), form);
         Map<String, String> tampered = new LinkedHashMap<>(form);
         tampered.put("Body", "Send me the money");
 
         assertThat(post("/sms", tampered, signed).statusCode()).isEqualTo(403);
         assertThat(post("/sms", form, null).statusCode()).isEqualTo(403);
         assertThat(post("/sms", form, new TwilioSignature("0123456789abcdef0123456789abcdef")
-                .sign("http://127.0.0.1:" + PORT + "/sms", params(form))).statusCode()).isEqualTo(403);
+                .sign(address("/sms"), params(form))).statusCode()).isEqualTo(403);
         HttpResponse<String> forbidden = post("/sms", form, "RSOYDt4T1cUTdK1PDd93/VVr8B8=");
         assertThat(forbidden.statusCode()).isEqualTo(403);
         assertThat(forbidden.body()).isEqualTo("Forbidden: X-Twilio-Signature is missing or wrong");
@@ -109,7 +105,7 @@ class WebhookConsumerTest extends SandboxTestSupport {
         form.put("MessageStatus", "delivered");
         form.put("AccountSid", sandbox.accountSid());
 
-        assertThat(post("/callbacks/status", form, sign("http://127.0.0.1:" + PORT + "/callbacks/status", form)).statusCode())
+        assertThat(post("/callbacks/status", form, sign(address("/callbacks/status"), form)).statusCode())
                 .isEqualTo(403);
         HttpResponse<String> response = post("/callbacks/status", form, sign("https://hooks.example.com/callbacks/status", form));
 
@@ -127,7 +123,7 @@ class WebhookConsumerTest extends SandboxTestSupport {
         form.put("From", "+14158675309");
         form.put("To", "+18005551212");
 
-        HttpResponse<String> response = post("/sms", form, sign("http://127.0.0.1:" + PORT + "/sms", form));
+        HttpResponse<String> response = post("/sms", form, sign(address("/sms"), form));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(received.get(0).getMessage().getBody(Map.class)).containsOnly(
@@ -140,7 +136,7 @@ class WebhookConsumerTest extends SandboxTestSupport {
     void theRouteCanAnswerItsOwnTwiml() throws Exception {
         Map<String, String> form = inboundSms();
 
-        HttpResponse<String> response = post("/reply", form, sign("http://127.0.0.1:" + PORT + "/reply", form));
+        HttpResponse<String> response = post("/reply", form, sign(address("/reply"), form));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("<Response><Message>Thanks!</Message></Response>");
@@ -149,7 +145,7 @@ class WebhookConsumerTest extends SandboxTestSupport {
     @Test
     void aRequestRepeatedWithItsIdempotencyTokenIsAnswered200ButDeliveredOnce() throws Exception {
         Map<String, String> form = inboundSms();
-        String signature = sign("http://127.0.0.1:" + PORT + "/sms", form);
+        String signature = sign(address("/sms"), form);
 
         HttpResponse<String> first = post("/sms", form, signature, Map.of("I-Twilio-Idempotency-Token", "token-1"));
         HttpResponse<String> replayed = post("/sms", form, signature, Map.of("I-Twilio-Idempotency-Token", "token-1"));
@@ -163,7 +159,7 @@ class WebhookConsumerTest extends SandboxTestSupport {
     @Test
     void aFailingRouteIsAnswered500AndTwiliosRetryWithTheSameTokenIsDeliveredAgain() throws Exception {
         Map<String, String> form = inboundSms();
-        String signature = sign("http://127.0.0.1:" + PORT + "/failing", form);
+        String signature = sign(address("/failing"), form);
 
         HttpResponse<String> response = post("/failing", form, signature, Map.of("I-Twilio-Idempotency-Token", "token-1"));
         HttpResponse<String> retry = post("/failing", form, signature, Map.of("I-Twilio-Idempotency-Token", "token-1"));
@@ -178,7 +174,7 @@ class WebhookConsumerTest extends SandboxTestSupport {
         String json = "{\"EventType\":\"com.twilio.messaging.message.delivered\",\"Sid\":\"" + SMS_SID + "\"}";
         String query = "?bodySHA256=" + HexFormat.of().formatHex(
                 MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8)));
-        String signature = sign("http://127.0.0.1:" + PORT + "/json" + query, Map.of());
+        String signature = sign(address("/json" + query), Map.of());
 
         HttpResponse<String> response = postJson("/json" + query, json, signature);
         HttpResponse<String> tampered = postJson("/json" + query, json.replace("delivered", "failed"), signature);
@@ -203,7 +199,7 @@ class WebhookConsumerTest extends SandboxTestSupport {
         Map<String, String> form = inboundSms();
         Map<String, String> forwarded = Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "public.example.com");
 
-        HttpResponse<String> local = post("/sms", form, sign("http://127.0.0.1:" + PORT + "/sms", form), forwarded);
+        HttpResponse<String> local = post("/sms", form, sign(address("/sms"), form), forwarded);
         HttpResponse<String> published = post("/sms", form, sign("https://public.example.com/sms", form), forwarded);
 
         assertThat(local.statusCode()).isEqualTo(403);
@@ -223,6 +219,11 @@ class WebhookConsumerTest extends SandboxTestSupport {
         return form;
     }
 
+    /** The address of {@code path} on the webhook server, as Twilio would sign it. */
+    private static String address(String path) {
+        return "http://127.0.0.1:" + PORT + path;
+    }
+
     private static String sign(String url, Map<String, String> form) {
         return new TwilioSignature(sandbox.authToken()).sign(url, params(form));
     }
@@ -238,7 +239,7 @@ class WebhookConsumerTest extends SandboxTestSupport {
     }
 
     private HttpResponse<String> postJson(String pathAndQuery, String json, String signature) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + pathAndQuery))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(address(pathAndQuery)))
                 .header("Content-Type", "application/json")
                 .header("X-Twilio-Signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
@@ -250,7 +251,7 @@ class WebhookConsumerTest extends SandboxTestSupport {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(address(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (signature != null) {
