@@ -35,10 +35,10 @@ final class FaultInjector extends Filter {
         }
         RequestAttributes.set(exchange, FAULT, fault);
         switch (fault) {
-            case TOO_MANY_REQUESTS -> Responses.send(exchange, 429, new TwilioError(429, 20429, "Too Many Requests").body());
+            case TOO_MANY_REQUESTS -> Responses.send(exchange, 429, TwilioError.tooManyRequests().body());
             case TOO_MANY_REQUESTS_RETRY_AFTER -> {
                 exchange.getResponseHeaders().set("Retry-After", Long.toString(faults.retryAfter().toSeconds()));
-                Responses.send(exchange, 429, new TwilioError(429, 20429, "Too Many Requests").body());
+                Responses.send(exchange, 429, TwilioError.tooManyRequests().body());
             }
             case SERVICE_UNAVAILABLE -> Responses.send(exchange, 503, new TwilioError(503, 20503, "Service Unavailable").body());
             case INTERNAL_SERVER_ERROR -> Responses.send(exchange, 500, new TwilioError(500, 20500, "Internal Server Error").body());

@@ -17,8 +17,9 @@ import java.util.Map;
  * @param received    when the request arrived: when the server read its first bytes, before a worker took it up
  * @param receivedNanos the same moment on {@link System#nanoTime()}, for the time between two requests, which the
  *                    wall clock may stretch or shrink while it is adjusted
- * @param fault       the fault the request was failed with, or {@code null} when it was answered normally; a fault
- *                    that {@linkplain Fault#carriesOut() carries out} the request logs the status it would have had
+ * @param fault       the fault the request was failed with, or {@code null} when it was answered normally or turned
+ *                    away by the {@link AccountLimit} (status 429); a fault that
+ *                    {@linkplain Fault#carriesOut() carries out} the request logs the status it would have had
  */
 public record RecordedRequest(String method, String path, String rawQuery,
                               Map<String, List<String>> queryParams, Map<String, List<String>> formParams,

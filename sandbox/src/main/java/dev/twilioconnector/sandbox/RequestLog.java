@@ -10,12 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.IntConsumer;
 
 /**
  * First filter of the chain: reads the form body once (leaving it decoded for the handler) and records every
  * request with the status it was answered, in arrival order.
+ *
+ * <p>A request is logged when it is answered, so a slow one is logged after faster ones that arrived later; a
+ * poller that asked for the requests newer than the last arrival it saw would miss it. Pollers ask instead for
+ * the requests logged after a cursor, the number of requests logged since start.
  */
 final class RequestLog extends Filter {
 
@@ -24,7 +27,14 @@ final class RequestLog extends Filter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
 
-    private final ConcurrentLinkedQueue<RecordedRequest> entries = new ConcurrentLinkedQueue<>();
+    /** A poll's answer: the requests logged after the cursor asked with, in arrival order, and the cursor to ask with next. */
+    record Tail(List<RecordedRequest> requests, long cursor) {
+    }
+
+    /** In the order logged. */
+    private final List<RecordedRequest> entries = new ArrayList<>();
+    /** Requests logged and cleared since start: the cursor of {@code entries.get(0)}. */
+    private long cleared;
 
     @Override
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
@@ -47,7 +57,7 @@ final class RequestLog extends Filter {
                     arrival.at(),
                     arrival.nanos(),
                     (Fault) RequestAttributes.get(exchange, FaultInjector.FAULT));
-            entries.add(request);
+            add(request);
             LOG.debug("{} {} -> {}", request.method(), request.path(), status);
         };
         RequestAttributes.set(exchange, Responses.ON_STATUS, record);
@@ -63,13 +73,28 @@ final class RequestLog extends Filter {
         return "records every request";
     }
 
-    List<RecordedRequest> requests() {
-        List<RecordedRequest> sorted = new ArrayList<>(entries);
-        sorted.sort(Comparator.comparingLong(RecordedRequest::receivedNanos));
-        return List.copyOf(sorted);
+    private synchronized void add(RecordedRequest request) {
+        entries.add(request);
     }
 
-    void clear() {
+    synchronized List<RecordedRequest> requests() {
+        return byArrival(entries);
+    }
+
+    /** The requests logged after {@code cursor} (0 for all since start), cleared ones excepted. */
+    synchronized Tail after(long cursor) {
+        int from = (int) Math.min(entries.size(), Math.max(0, cursor - cleared));
+        return new Tail(byArrival(entries.subList(from, entries.size())), cleared + entries.size());
+    }
+
+    synchronized void clear() {
+        cleared += entries.size();
         entries.clear();
+    }
+
+    private static List<RecordedRequest> byArrival(List<RecordedRequest> logged) {
+        List<RecordedRequest> sorted = new ArrayList<>(logged);
+        sorted.sort(Comparator.comparingLong(RecordedRequest::receivedNanos));
+        return List.copyOf(sorted);
     }
 }

@@ -23,6 +23,11 @@ final class TwilioError extends RuntimeException {
         return new TwilioError(400, code, message);
     }
 
+    /** Twilio's answer to a request over the account's limit: not processed, safe to retry. */
+    static TwilioError tooManyRequests() {
+        return new TwilioError(429, 20429, "Too Many Requests");
+    }
+
     /** Twilio's generic code for a parameter that is missing or unusable. */
     static TwilioError invalidParameter(String message) {
         return new TwilioError(400, 20001, message);

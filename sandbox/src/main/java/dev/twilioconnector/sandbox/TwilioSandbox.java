@@ -33,6 +33,10 @@ import java.util.function.Consumer;
  * written as in Twilio's URLs without {@code .json}: {@code Messages}, {@code Messages/SM.../Media},
  * {@code Calls/CA.../Recordings}, {@code Calls/CA.../Feedback}, {@code Usage/Records}, and {@code Accounts} for
  * the accounts themselves. Records are maps in wire form (snake_case fields, RFC 2822 dates).
+ *
+ * <p>A sandbox in another JVM ({@link SandboxMain}) is driven through the same server's admin API under
+ * {@code /sandbox/} (see {@code AdminApi}): records stored, the request log read and cleared, the account limit
+ * switched.
  */
 public final class TwilioSandbox implements AutoCloseable {
 
@@ -53,6 +57,7 @@ public final class TwilioSandbox implements AutoCloseable {
     private final Records records = new Records(catalog, store, new Behaviours(store, apiKeys));
     private final RequestLog requestLog = new RequestLog();
     private final Faults faults = new Faults();
+    private final AccountLimit accountLimit = new AccountLimit();
     private final HttpServer server;
     private final ExecutorService executor;
     private final String accountSid = Ids.sid("AC");
@@ -62,10 +67,13 @@ public final class TwilioSandbox implements AutoCloseable {
         createDefaultAccount();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         HttpContext context = server.createContext("/", new ApiHandler(catalog, store, records));
-        // The chain every request passes: the log first, so it sees every request, then authentication, then faults.
+        // The chain every request passes: the log first, so it sees every request, then authentication, then the
+        // account's limit, which turns requests away before anything else is done with them, then faults.
         context.getFilters().add(requestLog);
         context.getFilters().add(new Authenticator(store, apiKeys));
+        context.getFilters().add(new AccountLimiter(accountLimit));
         context.getFilters().add(new FaultInjector(faults));
+        server.createContext(AdminApi.PREFIX, new AdminApi(this, requestLog));
         AtomicInteger threadCount = new AtomicInteger();
         executor = Executors.newFixedThreadPool(WORKERS, task -> {
             Thread thread = new Thread(task, "twilio-sandbox-" + threadCount.incrementAndGet());
@@ -194,9 +202,21 @@ public final class TwilioSandbox implements AutoCloseable {
         return faults;
     }
 
-    /** Empties every collection and the request log and heals every fault; the default account and its credentials remain. */
+    /**
+     * Twilio's per-account request limit, which the sandbox plays when a test sets one: none until then.
+     * {@code sandbox.accountLimit().perSecond(25)}.
+     */
+    public AccountLimit accountLimit() {
+        return accountLimit;
+    }
+
+    /**
+     * Empties every collection and the request log, heals every fault and lifts the account limit; the default
+     * account and its credentials remain.
+     */
     public void reset() {
         faults.clear();
+        accountLimit.lift();
         store.clear();
         apiKeys.clear();
         requestLog.clear();

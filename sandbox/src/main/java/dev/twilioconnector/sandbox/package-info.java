@@ -6,8 +6,14 @@
  * required parameters with Twilio's error codes, filters, defaults), read by generic code: {@link
  * dev.twilioconnector.sandbox.Catalog} resolves paths, {@code Records} runs the operations on the {@code Store},
  * {@code Filters} and {@code Paging} answer lists, {@code Behaviours} holds the few rules a row cannot express.
- * Requests pass a chain of {@link com.sun.net.httpserver.Filter}s (request log, authentication) before the
- * {@code ApiHandler}; further concerns such as fault injection belong in that chain.
+ * Requests pass a chain of {@link com.sun.net.httpserver.Filter}s before the {@code ApiHandler}: the request log,
+ * authentication, Twilio's per-account request limit ({@link dev.twilioconnector.sandbox.AccountLimit}, played
+ * when a test sets one) and fault injection ({@link dev.twilioconnector.sandbox.Faults}); further concerns belong
+ * in that chain.
+ *
+ * <p>Tests drive a sandbox through {@link dev.twilioconnector.sandbox.TwilioSandbox}'s Java API, or, when it runs
+ * in another JVM ({@link dev.twilioconnector.sandbox.SandboxMain}), through the admin HTTP API under
+ * {@code /sandbox/} ({@code AdminApi}): store records, read and clear the request log, switch the account limit.
  *
  * <p>Choices where Twilio's behaviour is unknown or out of scope:
  * <ul>
@@ -20,6 +26,8 @@
  *   <li>A FeedbackSummary is computed at once from the account's own calls and feedback (not sub-accounts)
  *       and answered with status {@code queued}.</li>
  *   <li>Filters compare exactly: no wildcard or partial {@code PhoneNumber}, no relative usage dates.</li>
+ *   <li>The account limit counts requests in any one-second window by arrival, per account the path names (else
+ *       the credentials' account); Twilio documents a per-account concurrency limit, not how it counts.</li>
  * </ul>
  */
 package dev.twilioconnector.sandbox;

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
 /** A minimal Twilio client for the tests: real HTTP with Basic auth and form-encoded bodies. */
 final class Http {
 
-    record Reply(int status, String text) {
+    record Reply(int status, String text, HttpHeaders headers) {
         Map<String, Object> json() {
             try {
                 return new ObjectMapper().readValue(text, new TypeReference<>() { });
@@ -63,6 +64,13 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
     }
 
+    /** Sends {@code json} as the body, as a test drives the sandbox's admin API. */
+    Reply json(String method, String path, String json) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Reply method(String method, String path) {
         return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
     }
@@ -90,7 +98,7 @@ final class Http {
     private static Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body());
+            return new Reply(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
