@@ -12,6 +12,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +65,12 @@ class LeaderOnlyPollerTest {
         sandbox.close();
     }
 
+    @BeforeEach
+    void startAfresh() throws Exception {
+        sandbox.reset();
+        database.execute("DROP TABLE IF EXISTS " + JdbcStateRepository.DEFAULT_TABLE);
+    }
+
     @AfterEach
     void stopNodes() {
         nodes.forEach(CamelContext::stop);
@@ -76,8 +83,8 @@ class LeaderOnlyPollerTest {
             seeded.add(putMessage("inbound", i));
             putMessage("outbound-api", i);
         }
-        Node a = new Node("node-a");
-        Node b = new Node("node-b");
+        Node a = new Node("node-a", POLLER);
+        Node b = new Node("node-b", POLLER);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> a.delivered.size() + b.delivered.size() >= seeded.size());
         Thread.sleep(1_000);
@@ -104,6 +111,19 @@ class LeaderOnlyPollerTest {
         assertThat(follower.redelivered).isEmpty();
     }
 
+    @Test
+    void clusteredFalsePollsOnEveryNodeEvenWithAClusterService() throws Exception {
+        List<String> seeded = List.of(putMessage("inbound", 0), putMessage("inbound", 1));
+        Node a = new Node("node-a", POLLER + "&clustered=false&stateKey=a");
+        Node b = new Node("node-b", POLLER + "&clustered=false&stateKey=b");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> a.delivered.size() + b.delivered.size() >= 2 * seeded.size());
+        Thread.sleep(500);
+
+        assertThat(a.delivered).containsExactlyElementsOf(seeded);
+        assertThat(b.delivered).containsExactlyElementsOf(seeded);
+    }
+
     /** Stores a message sent {@code second} seconds after T0; its SID. */
     private static String putMessage(String direction, int second) {
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -122,7 +142,7 @@ class LeaderOnlyPollerTest {
         final AtomicLong firstDelivery = new AtomicLong();
         final CamelContext camel = new DefaultCamelContext();
 
-        Node(String id) throws Exception {
+        Node(String id, String uri) throws Exception {
             FileLockClusterService cluster = new FileLockClusterService();
             cluster.setId(id);
             cluster.setRoot(clusterRoot.toString());
@@ -138,7 +158,7 @@ class LeaderOnlyPollerTest {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from(POLLER).routeId("inbound-messages").process(exchange -> {
+                    from(uri).routeId("inbound-messages").process(exchange -> {
                         firstDelivery.compareAndSet(0, System.nanoTime());
                         String sid = String.valueOf(exchange.getMessage().getBody(Map.class).get("Sid"));
                         delivered.add(sid);
