@@ -153,7 +153,12 @@ public class TwilioConnectorPollingConsumer extends ScheduledBatchPollingConsume
     /** Polls only on the leader of the namespace, when there is a cluster service. */
     @Override
     protected boolean isPollAllowed() {
-        return super.isPollAllowed() && leading();
+        if (!leading()) {
+            // whoever leads moves the cursor: when this node leads again, its first poll loads it afresh
+            cursorStale = true;
+            return false;
+        }
+        return super.isPollAllowed();
     }
 
     /** Stops a batch after the record in hand when this node no longer leads. */
@@ -235,6 +240,7 @@ public class TwilioConnectorPollingConsumer extends ScheduledBatchPollingConsume
         }
         return processed;
     }
+
     /** Saves the cursor, and if that fails leaves it to the next poll to load again what was stored. */
     private void save(Consumer<PollCursor> write) {
         try {
