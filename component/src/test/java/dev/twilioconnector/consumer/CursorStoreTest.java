@@ -5,6 +5,7 @@ import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,10 +64,30 @@ class CursorStoreTest {
         assertThat(cursor.readFrom(NOW, 0)).isEqualTo(NOW.minusSeconds(30));
     }
 
+    @Test
+    void recordsHandedOutAndNotCommittedAreStoredBesideTheEdgeUntilCommitted() {
+        PollCursor cursor = PollCursor.startingAt(null).delivered("SM1", NOW.minusSeconds(60), "aa", NOW, 0);
+        assertThat(cursor.handOut(List.of("SM2", "SM3"), List.of("SM2", "SM3", "SM4"))).isTrue();
+        store.saveEdge(cursor.delivered("SM2", NOW.minusSeconds(30), "bb", NOW, 0));
+
+        PollCursor loaded = store.load(null);
+
+        assertThat(repository.getState("route/Messages")).isEqualTo("{\"time\":\"2026-01-05T11:59:30Z\","
+                + "\"completeFrom\":\"2026-01-05T11:59:30Z\",\"edge\":[[\"SM2\",\"2026-01-05T11:59:30Z\",\"bb\"]],"
+                + "\"inFlight\":[\"SM3\"]}");
+        assertThat(loaded.inFlight()).containsExactly("SM3");
+        assertThat(loaded.wasHandedOut("SM3")).isTrue();
+        assertThat(loaded.wasHandedOut("SM2")).isFalse();
+        // a later poll that no longer sees SM3 (deleted, or no longer matching) forgets it
+        assertThat(loaded.handOut(List.of("SM4"), List.of("SM4"))).isTrue();
+        assertThat(loaded.inFlight()).containsExactly("SM4");
+    }
+
     private static void assertSame(PollCursor actual, PollCursor expected) {
         assertThat(actual.time()).isEqualTo(expected.time());
         assertThat(actual.completeFrom()).isEqualTo(expected.completeFrom());
         assertThat(actual.seen()).containsExactlyEntriesOf(expected.seen());
         assertThat(actual.edge()).containsExactlyEntriesOf(expected.edge());
+        assertThat(actual.inFlight()).containsExactlyElementsOf(expected.inFlight());
     }
 }

@@ -151,6 +151,9 @@ class PollingConsumerTest extends SandboxTestSupport {
         Thread.sleep(300);
 
         assertThat(sids()).containsExactly(sids.get(0), sids.get(1), sids.get(1), sids.get(2), sids.get(3));
+        // the failed record reached the route before; those after it in its batch never did
+        assertThat(received).extracting(exchange -> exchange.getMessage().getHeader(TwilioConnectorConstants.REDELIVERED))
+                .containsExactly(false, false, true, false, false);
     }
 
     @Test
