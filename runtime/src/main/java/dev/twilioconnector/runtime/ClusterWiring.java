@@ -1,0 +1,104 @@
+package dev.twilioconnector.runtime;
+
+import dev.twilioconnector.TwilioConnectorComponent;
+import dev.twilioconnector.runtime.state.FileMessageStatuses;
+import dev.twilioconnector.runtime.state.JdbcMessageStatuses;
+import dev.twilioconnector.runtime.state.NodeHeartbeat;
+import dev.twilioconnector.runtime.state.SharedIdempotentRepository;
+import dev.twilioconnector.runtime.state.StateDatabase;
+import dev.twilioconnector.runtime.state.StateDatabaseHealthCheck;
+import org.apache.camel.CamelContext;
+import org.apache.camel.cluster.CamelClusterService;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What lets one connection run on several nodes, bound from the settings: the cluster service
+ * ({@link ClusterSettings}), route policy {@code #leaderOnly} ({@link LeaderOnly}), the state database
+ * ({@link StateSettings}) and the beans the flows of {@code routes/} keep their state in, which live in the database
+ * when there is one and in files under {@code {{twilio.flows.dir:data}}/state/} otherwise:
+ * {@code twilioIdempotentRepository} and {@code messageStatuses}.
+ */
+final class ClusterWiring {
+
+    static final String IDEMPOTENT_REPOSITORY = "twilioIdempotentRepository";
+    static final String MESSAGE_STATUSES = "messageStatuses";
+    /** The processor names of the keys in camel-sql's table. */
+    static final String FLOWS_PROCESSOR = "twilio-connector-flows";
+    static final String WEBHOOK_PROCESSOR = "twilio-connector-webhook";
+    private static final int FILE_REPOSITORY_KEYS = 10_000;
+
+    private final CamelContext context;
+    private final CamelClusterService clusterService;
+    private final StateDatabase database;
+    private volatile ConnectionNodes nodes;
+
+    private ClusterWiring(CamelContext context, CamelClusterService clusterService, StateDatabase database) {
+        this.context = context;
+        this.clusterService = clusterService;
+        this.database = database;
+    }
+
+    /** Binds the cluster service, {@code #leaderOnly} and the flows' beans: before camel-main configures the context. */
+    static ClusterWiring bind(CamelContext context, Map<String, String> environment) {
+        CamelClusterService clusterService = ClusterSettings.from(context.getPropertiesComponent(), environment).orElse(null);
+        StateDatabase database = StateSettings.from(context.getPropertiesComponent(), environment).orElse(null);
+        ClusterWiring wiring = new ClusterWiring(context, clusterService, database);
+        try {
+            if (clusterService != null) {
+                context.getRegistry().bind("twilioConnectorClusterService", clusterService);
+            }
+            context.getRegistry().bind(LeaderOnly.BEAN, LeaderOnly.policy(context, clusterService));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot bind route policy " + LeaderOnly.BEAN + ": " + e.getMessage(), e);
+        }
+        Path state = Path.of(context.getPropertiesComponent().parseUri("{{twilio.flows.dir:data}}")).resolve("state");
+        context.getRegistry().bind(IDEMPOTENT_REPOSITORY, database != null
+                ? new SharedIdempotentRepository(database, FLOWS_PROCESSOR) : fileRepository(state));
+        context.getRegistry().bind(MESSAGE_STATUSES, database != null
+                ? new JdbcMessageStatuses(database) : new FileMessageStatuses(state.resolve("message-status")));
+        return wiring;
+    }
+
+    private static IdempotentRepository fileRepository(Path state) {
+        return FileIdempotentRepository.fileIdempotentRepository(state.resolve("idempotent-repository.dat").toFile(),
+                FILE_REPOSITORY_KEYS);
+    }
+
+    /** Gives the component the shared state and starts this node's heartbeat: once the component is configured. */
+    void configure(TwilioConnectorComponent component) {
+        String nodeId = clusterService != null ? clusterService.getId() : ClusterSettings.hostAndPid();
+        NodeHeartbeat heartbeat = null;
+        if (database != null) {
+            heartbeat = new NodeHeartbeat(database, nodeId, component::getTransactionsPerSecond);
+            heartbeat.setCamelContext(context);
+        }
+        nodes = new ConnectionNodes(nodeId, clusterService, heartbeat, component::getTransactionsPerSecond);
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        if (health != null) {
+            health.register(new NodesHealthCheck(nodes));
+            if (database != null) {
+                health.register(new StateDatabaseHealthCheck(database));
+            }
+        }
+        NodeHeartbeat started = heartbeat;
+        try {
+            context.addStartupListener((camel, alreadyStarted) -> {
+                if (database != null) {
+                    camel.addService(database, true, true);
+                    camel.addService(started, true, true);
+                }
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the node's heartbeat: " + e.getMessage(), e);
+        }
+    }
+
+    ConnectionNodes nodes() {
+        return nodes;
+    }
+}
