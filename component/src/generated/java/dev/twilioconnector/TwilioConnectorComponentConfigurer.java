@@ -90,12 +90,16 @@ public class TwilioConnectorComponentConfigurer extends PropertyConfigurerSuppor
         case "retryMaxElapsedTime": target.setRetryMaxElapsedTime(property(camelContext, long.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "throttlequeuesize":
         case "throttleQueueSize": target.setThrottleQueueSize(property(camelContext, int.class, value)); return true;
         case "transactionspersecond":
         case "transactionsPerSecond": target.setTransactionsPerSecond(property(camelContext, int.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "webhookidempotentrepository":
+        case "webhookIdempotentRepository": target.setWebhookIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         default: return false;
         }
     }
@@ -170,12 +174,16 @@ public class TwilioConnectorComponentConfigurer extends PropertyConfigurerSuppor
         case "retryMaxElapsedTime": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "throttlequeuesize":
         case "throttleQueueSize": return int.class;
         case "transactionspersecond":
         case "transactionsPerSecond": return int.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "webhookidempotentrepository":
+        case "webhookIdempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         default: return null;
         }
     }
@@ -251,12 +259,25 @@ public class TwilioConnectorComponentConfigurer extends PropertyConfigurerSuppor
         case "retryMaxElapsedTime": return target.getRetryMaxElapsedTime();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
+        case "staterepository":
+        case "stateRepository": return target.getStateRepository();
         case "throttlequeuesize":
         case "throttleQueueSize": return target.getThrottleQueueSize();
         case "transactionspersecond":
         case "transactionsPerSecond": return target.getTransactionsPerSecond();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "webhookidempotentrepository":
+        case "webhookIdempotentRepository": return target.getWebhookIdempotentRepository();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

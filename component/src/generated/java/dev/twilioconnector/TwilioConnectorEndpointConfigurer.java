@@ -31,6 +31,9 @@ public class TwilioConnectorEndpointConfigurer extends PropertyConfigurerSupport
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "clusternamespace":
+        case "clusterNamespace": target.getConfiguration().setClusterNamespace(property(camelContext, java.lang.String.class, value)); return true;
+        case "clustered": target.getConfiguration().setClustered(property(camelContext, boolean.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "entityid":
         case "entityId": target.getConfiguration().setEntityId(property(camelContext, java.lang.String.class, value)); return true;
@@ -107,6 +110,9 @@ public class TwilioConnectorEndpointConfigurer extends PropertyConfigurerSupport
         case "backoffMultiplier": return int.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "clusternamespace":
+        case "clusterNamespace": return java.lang.String.class;
+        case "clustered": return boolean.class;
         case "delay": return long.class;
         case "entityid":
         case "entityId": return java.lang.String.class;
@@ -184,6 +190,9 @@ public class TwilioConnectorEndpointConfigurer extends PropertyConfigurerSupport
         case "backoffMultiplier": return target.getBackoffMultiplier();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "clusternamespace":
+        case "clusterNamespace": return target.getConfiguration().getClusterNamespace();
+        case "clustered": return target.getConfiguration().isClustered();
         case "delay": return target.getDelay();
         case "entityid":
         case "entityId": return target.getConfiguration().getEntityId();

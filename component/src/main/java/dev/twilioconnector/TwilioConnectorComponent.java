@@ -28,7 +28,9 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -183,6 +185,20 @@ public class TwilioConnectorComponent extends DefaultComponent implements SSLCon
             + " through; their failure rate decides whether it closes or opens again.")
     private int circuitBreakerPermittedCallsInHalfOpenState = BreakerSettings.DEFAULT_PERMITTED_CALLS_IN_HALF_OPEN_STATE;
 
+    @Metadata(label = "consumer,advanced",
+              description = "Where polling consumers that set neither their own stateRepository nor stateFile keep their"
+                      + " cursors: a Camel StateRepository bean, e.g. #twilioState; on several nodes one that every node"
+                      + " sees, such as dev.twilioconnector.state.JdbcStateRepository on PostgreSQL. Default: a file per"
+                      + " route (see stateFile).")
+    private StateRepository<String, String> stateRepository;
+
+    @Metadata(label = "consumer,advanced",
+              description = "Where webhook consumers remember the I-Twilio-Idempotency-Token (with X-Twilio-Signature) of the"
+                      + " requests they delivered: a Camel IdempotentRepository bean; on several nodes one that every node"
+                      + " sees (e.g. camel-sql's JdbcMessageIdRepository), so that a retry reaching another node is not"
+                      + " delivered again. Default: the memory of each webhook consumer, webhookReplayCacheSize requests.")
+    private IdempotentRepository webhookIdempotentRepository;
+
     private final ObjectMapper mapper = new ObjectMapper();
     private TwilioClient client;
     private ResilientSend callPath;
@@ -287,6 +303,22 @@ public class TwilioConnectorComponent extends DefaultComponent implements SSLCon
 
     ObjectMapper mapper() {
         return mapper;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public IdempotentRepository getWebhookIdempotentRepository() {
+        return webhookIdempotentRepository;
+    }
+
+    public void setWebhookIdempotentRepository(IdempotentRepository webhookIdempotentRepository) {
+        this.webhookIdempotentRepository = webhookIdempotentRepository;
     }
 
     public String getAccountSid() {

@@ -45,13 +45,25 @@ public class TwilioConnectorConfiguration implements Cloneable {
     private int maxMessagesPerPoll;
 
     @UriParam(label = "consumer", description = "Path of the file that keeps the polling consumer's cursor across restarts"
-            + " (a Camel FileStateRepository). Default: twilio-connector-state/{route id}.state in the working directory."
-            + " Ignored when stateRepository is set.")
+            + " (a Camel FileStateRepository). Default: the component's stateRepository when set, else"
+            + " twilio-connector-state/{route id}.state in the working directory. Ignored when stateRepository is set.")
     private String stateFile;
 
     @UriParam(label = "consumer",
               description = "A Camel StateRepository bean that keeps the polling consumer's cursor, in place of stateFile.")
     private StateRepository<String, String> stateRepository;
+
+    @UriParam(label = "consumer", defaultValue = "true",
+              description = "When the CamelContext has a cluster service (CamelClusterService, e.g. a file lock or a"
+                      + " Kubernetes Lease), the polling consumer polls only on the node that leads its clusterNamespace"
+                      + " and takes over from the shared cursor when that node goes; keep its cursor in a state"
+                      + " repository that every node sees. Without a cluster service it polls on every node either way;"
+                      + " false polls on every node even with one.")
+    private boolean clustered = true;
+
+    @UriParam(label = "consumer", description = "The cluster namespace whose leader polls, when clustered. Default: the"
+            + " route id. Pollers that must run on one node together share a namespace.")
+    private String clusterNamespace;
 
     @UriParam(label = "consumer", description = "The key of the polling consumer's cursor in the state repository."
             + " Default: {route id}/{Entity}. Two routes that must not share a cursor need different keys.")
@@ -88,7 +100,8 @@ public class TwilioConnectorConfiguration implements Cloneable {
     @UriParam(label = "consumer,security", defaultValue = "10000",
               description = "For twilio-connector:webhook/{path}: how many of the latest requests' I-Twilio-Idempotency-Token"
                       + " (with their X-Twilio-Signature) are remembered, so that a request Twilio retries, or one replayed as"
-                      + " it was, is answered 200 without reaching the route a second time. 0 remembers none. The token is"
+                      + " it was, is answered 200 without reaching the route a second time. 0 remembers none; ignored when"
+                      + " the component's webhookIdempotentRepository is set. The token is"
                       + " not part of the signature: serve the webhook over HTTPS so that requests cannot be captured.")
     private int webhookReplayCacheSize = 10_000;
 
@@ -186,6 +199,22 @@ public class TwilioConnectorConfiguration implements Cloneable {
 
     public void setLookback(long lookback) {
         this.lookback = lookback;
+    }
+
+    public boolean isClustered() {
+        return clustered;
+    }
+
+    public void setClustered(boolean clustered) {
+        this.clustered = clustered;
+    }
+
+    public String getClusterNamespace() {
+        return clusterNamespace;
+    }
+
+    public void setClusterNamespace(String clusterNamespace) {
+        this.clusterNamespace = clusterNamespace;
     }
 
     public String getSince() {

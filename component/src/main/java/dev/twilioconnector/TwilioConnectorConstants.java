@@ -29,6 +29,12 @@ public final class TwilioConnectorConstants {
             + " updated for a record of the lookback window whose content changed since it was delivered.", javaType = "String")
     public static final String CHANGE = "CamelTwilioConnectorChange";
 
+    @Metadata(label = "consumer", description = "Set by the polling consumer: true for a record that was handed to the route"
+            + " before without being committed (by a node that stopped, crashed or lost the lead of its cluster namespace,"
+            + " or by a poll whose exchange failed), so it may have reached the route already; false otherwise. An"
+            + " idempotent sink takes such a record once.", javaType = "Boolean")
+    public static final String REDELIVERED = "CamelTwilioConnectorRedelivered";
+
     @Metadata(label = "consumer", description = "Set by a webhook consumer: the entity the request is about (Messages or Calls),"
             + " absent when the request names neither a MessageSid nor a CallSid.", javaType = "String")
     public static final String WEBHOOK_ENTITY = "CamelTwilioConnectorWebhookEntity";

@@ -13,6 +13,7 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
@@ -88,7 +89,7 @@ public class TwilioConnectorEndpoint extends ScheduledPollEndpoint {
         if (isWebhook()) {
             Consumer consumer = new TwilioWebhookConsumer(this, processor, operation, configuration,
                     () -> TwilioEnvironment.system().orElse(getComponent().getAuthToken(), TwilioEnvironment.AUTH_TOKEN),
-                    getComponent().mapper());
+                    getComponent().mapper(), getComponent().getWebhookIdempotentRepository());
             configureConsumer(consumer);
             return consumer;
         }
@@ -103,13 +104,23 @@ public class TwilioConnectorEndpoint extends ScheduledPollEndpoint {
         }
         TwilioConnectorPollingConsumer consumer = new TwilioConnectorPollingConsumer(this, processor, resolvedEntity,
                 configuration.getFilterClause(), this::runner, getComponent().mapper(),
-                new TwilioConnectorPollingConsumer.CursorPlace(configuration.getStateRepository(),
-                        configuration.getStateFile(), configuration.getStateKey()),
+                new TwilioConnectorPollingConsumer.CursorPlace(stateRepository(), configuration.getStateFile(),
+                        configuration.getStateKey()),
                 configuration.getLookback(), since(Clock.systemUTC()), Clock.systemUTC());
         consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
         consumer.setStreamPageSize(streamPageSize());
+        consumer.setClustering(configuration.isClustered(), configuration.getClusterNamespace());
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /** The endpoint's own repository; else, unless it names a file, the component's; else none (a file). */
+    private StateRepository<String, String> stateRepository() {
+        if (configuration.getStateRepository() != null) {
+            return configuration.getStateRepository();
+        }
+        String file = configuration.getStateFile();
+        return file == null || file.isBlank() ? getComponent().getStateRepository() : null;
     }
 
     private Instant since(Clock clock) {

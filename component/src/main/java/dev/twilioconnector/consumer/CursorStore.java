@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.spi.StateRepository;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Keeps a poller's cursor in a Camel {@link StateRepository}, as JSON text, so that any repository (a file, a
@@ -17,6 +20,7 @@ import java.util.Map;
  * edge, small and written after every record; under key + {@code /window}, the fingerprints of the lookback
  * window, written once per poll. After a stop between the two, records of the window that the second entry
  * misses count as delivered: none is delivered twice, and their changes are noticed from their next one.
+ * The first entry also lists the records handed to the route and not yet committed (see {@link PollCursor#inFlight()}).
  */
 public final class CursorStore {
 
@@ -53,20 +57,27 @@ public final class CursorStore {
             if (!windowCurrent && time != null && (completeFrom == null || completeFrom.isBefore(time))) {
                 completeFrom = time;
             }
-            return new PollCursor(time, completeFrom, seen);
+            List<String> inFlight = new ArrayList<>();
+            edge.path("inFlight").forEach(sid -> inFlight.add(sid.asText()));
+            return new PollCursor(time, completeFrom, seen, inFlight);
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalStateException("The stored cursor under key '" + key + "' cannot be read: " + e.getMessage()
                     + "; remove it from the state repository to start again from the beginning", e);
         }
     }
 
-    /** Saves the cursor and the records at its edge: what exactly-once delivery needs. */
+    /** Saves the cursor, the records at its edge and those in flight: what exactly-once delivery needs. */
     public void saveEdge(PollCursor cursor) {
         ObjectNode json = mapper.createObjectNode();
         json.put("time", text(cursor.time()));
         json.put("completeFrom", text(cursor.completeFrom()));
         ArrayNode edge = json.putArray("edge");
         cursor.edge().forEach((sid, entry) -> add(edge, sid, entry));
+        Set<String> inFlight = cursor.inFlight();
+        if (!inFlight.isEmpty()) {
+            ArrayNode sids = json.putArray("inFlight");
+            inFlight.forEach(sids::add);
+        }
         repository.setState(key, json.toString());
     }
 

@@ -1,10 +1,13 @@
 package dev.twilioconnector.consumer;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where a poller stands: the time of the newest record delivered, and the records delivered that it must
@@ -12,6 +15,9 @@ import java.util.Map;
  * the next read starts at it, inclusive) and, with a lookback window, every record delivered inside the window,
  * each with a fingerprint so that a change is noticed. Changed in place, one record at a time, in constant time
  * per record: a window can hold many thousands of records.
+ *
+ * <p>It also knows the records handed to the route but not yet committed (in flight): a poller that loads a cursor
+ * holding some was stopped, or killed, while delivering them, so they may have reached the route already.
  */
 public final class PollCursor {
 
@@ -23,6 +29,7 @@ public final class PollCursor {
     private Instant completeFrom;
     private final LinkedHashMap<String, Seen> seen;
     private final LinkedHashMap<String, Seen> edge = new LinkedHashMap<>();
+    private final LinkedHashSet<String> inFlight;
 
     /**
      * @param time         the time field of the newest record delivered; null before the first
@@ -31,9 +38,15 @@ public final class PollCursor {
      * @param seen         SID to what was delivered, in delivery order
      */
     public PollCursor(Instant time, Instant completeFrom, Map<String, Seen> seen) {
+        this(time, completeFrom, seen, Set.of());
+    }
+
+    /** @param inFlight SIDs of the records handed to the route and not committed */
+    public PollCursor(Instant time, Instant completeFrom, Map<String, Seen> seen, Collection<String> inFlight) {
         this.time = time;
         this.completeFrom = completeFrom;
         this.seen = new LinkedHashMap<>(seen);
+        this.inFlight = new LinkedHashSet<>(inFlight);
         seen.forEach((sid, entry) -> {
             if (entry.time().equals(time)) {
                 edge.put(sid, entry);
@@ -62,6 +75,34 @@ public final class PollCursor {
     /** The records delivered at the cursor's time, which the next read meets again. */
     public synchronized Map<String, Seen> edge() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(edge));
+    }
+
+    /** The records handed to the route and not committed, in the order they were handed out. */
+    public synchronized Set<String> inFlight() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(inFlight));
+    }
+
+    /** Whether the record was handed to the route before and never committed: it may have reached the route. */
+    public synchronized boolean wasHandedOut(String sid) {
+        return inFlight.contains(sid);
+    }
+
+    /**
+     * Notes a batch handed to the route. Earlier records still in flight stay so while the poll still has them to
+     * deliver (a later batch takes them), and are forgotten otherwise (they no longer match, or were deleted).
+     *
+     * @return whether what is in flight changed, and so must be saved
+     */
+    public synchronized boolean handOut(Collection<String> batch, Collection<String> due) {
+        Set<String> before = new LinkedHashSet<>(inFlight);
+        inFlight.retainAll(due);
+        inFlight.addAll(batch);
+        return !before.equals(inFlight);
+    }
+
+    /** Takes back records of a batch that the route never received: the batch ended before them. */
+    public synchronized void notHandedOut(Collection<String> sids) {
+        inFlight.removeAll(sids);
     }
 
     synchronized Seen seen(String sid) {
@@ -95,6 +136,7 @@ public final class PollCursor {
             time = recordTime;
             edge.clear();
         }
+        inFlight.remove(sid);
         Seen entry = new Seen(recordTime, fingerprint);
         // a record delivered again as an update keeps its place: its time does not change, so the order holds
         seen.put(sid, entry);
@@ -118,6 +160,6 @@ public final class PollCursor {
 
     @Override
     public synchronized String toString() {
-        return "PollCursor[time=" + time + ", completeFrom=" + completeFrom + ", seen=" + seen.size() + " records]";
+        return "PollCursor[time=" + time + ", completeFrom=" + completeFrom + ", seen=" + seen.size() + " records, inFlight=" + inFlight.size() + "]";
     }
 }

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +37,23 @@ import java.util.function.Supplier;
  * A failed exchange ends the batch: the next poll reads it again, unless the route's error handler took it.
  * What a restart needs to deliver each record once is saved after every record; the fingerprints of the lookback
  * window once per poll (see {@link CursorStore}).
+ *
+ * <p><b>Leader only.</b> When the CamelContext has a {@link org.apache.camel.cluster.CamelClusterService} and
+ * {@code clustered} is on (the default), the poller joins the view of its namespace (the route id unless
+ * {@code clusterNamespace} names one) and polls only while this node leads it; it stops after the record in hand
+ * when the lead goes elsewhere, and reloads the cursor from the state repository before its first poll as leader,
+ * since another node may have moved it. A switch on the consumer rather than Camel's {@code master:} endpoint or
+ * {@code ClusteredRoutePolicy}: a route that uses either fails to start without a cluster service, and one node
+ * must need nothing new; and every List poller is leader-only on several nodes without its route changing.
+ *
+ * <p><b>No record lost or doubled at a failover.</b> Before a poll hands out its batch, it saves which records it
+ * hands out (one write per poll, beside the cursor). A poller that loads a cursor with records handed out but
+ * never committed (the node was killed, or lost the lead, while delivering them) delivers them again with header
+ * {@code CamelTwilioConnectorRedelivered=true}: the record in hand at the crash may have reached the route, and
+ * an idempotent sink takes it once. When the cursor cannot be saved after a record's exchange completed (the
+ * database is lost), the batch ends there and the cursor is reloaded from the repository by the next poll, which
+ * fails until the database is back; the scheduler keeps trying, so the node recovers by itself, and the cursor
+ * never moves past the record whose move was not saved: that record comes again, never lost.
  */
 public class TwilioConnectorPollingConsumer extends ScheduledBatchPollingConsumer {
 
@@ -51,8 +69,13 @@ public class TwilioConnectorPollingConsumer extends ScheduledBatchPollingConsume
     private StateRepository<String, String> repository;
     private boolean ownsRepository;
     private CursorStore store;
-    private volatile PollCursor cursor;
+    private PollCursor cursor;
+    /** Set when the cursor in memory may differ from the stored one: the next poll loads it again. */
+    private volatile boolean cursorStale = true;
     private int streamPageSize = ConnectorRequest.MAX_PAGE_SIZE;
+    private boolean clustered = true;
+    private String clusterNamespace;
+    private LeaderOnly leaderOnly;
 
     /**
      * Where a poller keeps its cursor: a repository bean, or else a file; under a key, or else one made of the
@@ -82,6 +105,12 @@ public class TwilioConnectorPollingConsumer extends ScheduledBatchPollingConsume
         this.streamPageSize = streamPageSize;
     }
 
+    /** Whether the poller polls only on the leader of its namespace when the context has a cluster service. */
+    public void setClustering(boolean clustered, String clusterNamespace) {
+        this.clustered = clustered;
+        this.clusterNamespace = clusterNamespace;
+    }
+
     @Override
     protected void doStart() throws Exception {
         String routeId = getRouteId() == null ? "route" : getRouteId();
@@ -96,36 +125,75 @@ public class TwilioConnectorPollingConsumer extends ScheduledBatchPollingConsume
         ServiceHelper.startService(repository);
         String key = place.key() != null && !place.key().isBlank() ? place.key() : routeId + "/" + entity.name();
         store = new CursorStore(repository, key, mapper);
-        cursor = store.load(since);
+        cursorStale = true;
+        if (clustered) {
+            String namespace = clusterNamespace != null && !clusterNamespace.isBlank() ? clusterNamespace : routeId;
+            leaderOnly = LeaderOnly.join(getEndpoint().getCamelContext(), namespace, () -> cursorStale = true).orElse(null);
+        }
+        if (leaderOnly == null) {
+            // a poller on its own loads its cursor at once, so that one that cannot be read stops the route's start
+            cursor = store.load(since);
+            cursorStale = false;
+        }
         super.doStart();
     }
 
     @Override
     protected void doStop() throws Exception {
         super.doStop();
+        if (leaderOnly != null) {
+            leaderOnly.release();
+            leaderOnly = null;
+        }
         if (ownsRepository) {
             ServiceHelper.stopService(repository);
         }
     }
 
+    /** Polls only on the leader of the namespace, when there is a cluster service. */
+    @Override
+    protected boolean isPollAllowed() {
+        return super.isPollAllowed() && leading();
+    }
+
+    /** Stops a batch after the record in hand when this node no longer leads. */
+    @Override
+    public boolean isBatchAllowed() {
+        return super.isBatchAllowed() && leading();
+    }
+
+    private boolean leading() {
+        return leaderOnly == null || leaderOnly.leading();
+    }
+
     @Override
     protected int poll() throws Exception {
+        if (cursorStale) {
+            cursor = store.load(since);
+            cursorStale = false;
+        }
+        PollCursor polled = cursor;
         List<RecordChange> changes = new ArrayList<>();
-        for (RecordChange change : detector.changes(read(cursor.readFrom(clock.instant(), lookbackMillis)), cursor)) {
+        for (RecordChange change : detector.changes(read(polled.readFrom(clock.instant(), lookbackMillis)), polled)) {
             if (change.delivered()) {
                 changes.add(change);
             } else {
-                cursor.delivered(change.sid(), change.time(), change.fingerprint(), clock.instant(), lookbackMillis);
+                polled.delivered(change.sid(), change.time(), change.fingerprint(), clock.instant(), lookbackMillis);
             }
         }
         int limit = maxMessagesPerPoll > 0 ? Math.min(maxMessagesPerPoll, changes.size()) : changes.size();
+        List<RecordChange> handedOut = changes.subList(0, limit);
         Queue<Object> batch = new ArrayDeque<>(limit);
-        for (RecordChange change : changes.subList(0, limit)) {
+        for (RecordChange change : handedOut) {
             Exchange exchange = createExchange(false);
             exchange.getMessage().setBody(change.record());
             exchange.getMessage().setHeader(TwilioConnectorConstants.CHANGE, change.kind());
-            exchange.getExchangeExtension().addOnCompletion(new Commit(change));
+            exchange.getMessage().setHeader(TwilioConnectorConstants.REDELIVERED, polled.wasHandedOut(change.sid()));
+            exchange.getExchangeExtension().addOnCompletion(new Commit(polled, change));
             batch.add(exchange);
+        }
+        if (polled.handOut(sids(handedOut), sids(changes))) {
+            save(store::saveEdge);
         }
         return processBatch(batch);
     }
@@ -134,7 +202,7 @@ public class TwilioConnectorPollingConsumer extends ScheduledBatchPollingConsume
     public int processBatch(Queue<Object> exchanges) throws Exception {
         int total = exchanges.size();
         int processed = 0;
-        for (int index = 0; index < total && isBatchAllowed(); index++) {
+        for (int index = 0; index < total && isBatchAllowed() && !cursorStale; index++) {
             Exchange exchange = (Exchange) exchanges.poll();
             exchange.setProperty(Exchange.BATCH_INDEX, index);
             exchange.setProperty(Exchange.BATCH_SIZE, total);
@@ -158,10 +226,32 @@ public class TwilioConnectorPollingConsumer extends ScheduledBatchPollingConsume
             processed++;
         }
         pendingExchanges = 0;
-        if (lookbackMillis > 0) {
-            store.saveWindow(cursor);
+        if (!cursorStale) {
+            // the records after the one where the batch ended never reached the route
+            cursor.notHandedOut(exchanges.stream().map(exchange -> sid((Exchange) exchange)).toList());
+        }
+        if (lookbackMillis > 0 && !cursorStale) {
+            save(store::saveWindow);
         }
         return processed;
+    }
+    /** Saves the cursor, and if that fails leaves it to the next poll to load again what was stored. */
+    private void save(Consumer<PollCursor> write) {
+        try {
+            write.accept(cursor);
+        } catch (RuntimeException e) {
+            cursorStale = true;
+            throw e;
+        }
+    }
+
+    private static List<String> sids(List<RecordChange> changes) {
+        return changes.stream().map(RecordChange::sid).toList();
+    }
+
+    /** The SID of a record not yet handed to the route, so still as the poll made it. */
+    private String sid(Exchange exchange) {
+        return String.valueOf(exchange.getMessage().getBody(Map.class).get(entity.idField()));
     }
 
     private List<Map<String, Object>> read(Instant from) {
@@ -194,15 +284,25 @@ public class TwilioConnectorPollingConsumer extends ScheduledBatchPollingConsume
     /** Moves the cursor past a record once its exchange completed, and saves it before the next is delivered. */
     private final class Commit implements Synchronization {
 
+        private final PollCursor polled;
         private final RecordChange change;
 
-        Commit(RecordChange change) {
+        Commit(PollCursor polled, RecordChange change) {
+            this.polled = polled;
             this.change = change;
         }
 
         @Override
         public void onComplete(Exchange exchange) {
-            store.saveEdge(cursor.delivered(change.sid(), change.time(), change.fingerprint(), clock.instant(), lookbackMillis));
+            try {
+                store.saveEdge(polled.delivered(change.sid(), change.time(), change.fingerprint(), clock.instant(), lookbackMillis));
+            } catch (RuntimeException e) {
+                // the cursor in memory moved past a record whose move is not stored: it may not be used any more
+                cursorStale = true;
+                getExceptionHandler().handleException("The cursor could not be saved after " + entity.name() + " record "
+                        + change.sid() + ": the batch ends here, and the next poll reloads the cursor from the state"
+                        + " repository, so the record may come again but is never lost", exchange, e);
+            }
         }
 
         @Override

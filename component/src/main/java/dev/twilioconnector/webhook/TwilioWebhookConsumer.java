@@ -36,6 +36,10 @@ import java.util.function.Supplier;
  * Twilio does send is I-Twilio-Idempotency-Token, the same on every retry of one webhook: the latest tokens (with
  * their signature) are remembered, and a request that repeats one is answered 200 without reaching the route again.
  * A token is forgotten when the route fails, so that Twilio's retry is delivered.
+ *
+ * <p>The tokens are remembered in the component's webhookIdempotentRepository when set, one that every node behind
+ * the public URL shares, so that a retry reaching another node is not delivered again (the signature is the same
+ * on every node when webhookBaseUrl names the public URL); else in this consumer's memory.
  */
 public class TwilioWebhookConsumer extends DefaultConsumer {
 
@@ -47,13 +51,16 @@ public class TwilioWebhookConsumer extends DefaultConsumer {
     private final TwilioConnectorConfiguration configuration;
     private final Supplier<String> authToken;
     private final WebhookRecords records;
+    private final IdempotentRepository shared;
     private TwilioSignature signature;
     private IdempotentRepository delivered;
     private Consumer http;
 
+    /** @param shared where to remember tokens, shared by the nodes; null for this consumer's memory */
     public TwilioWebhookConsumer(Endpoint endpoint, Processor processor, String path, TwilioConnectorConfiguration configuration,
-                                 Supplier<String> authToken, ObjectMapper mapper) {
+                                 Supplier<String> authToken, ObjectMapper mapper, IdempotentRepository shared) {
         super(endpoint, processor);
+        this.shared = shared;
         this.path = path;
         this.configuration = configuration;
         this.authToken = authToken;
@@ -70,7 +77,11 @@ public class TwilioWebhookConsumer extends DefaultConsumer {
             throw new TwilioConnectorInputException("webhookReplayCacheSize " + configuration.getWebhookReplayCacheSize()
                     + " is out of range: allowed 0 (remember no request) or more");
         }
-        if (configuration.getWebhookReplayCacheSize() > 0) {
+        if (shared != null) {
+            // started here when no one else did; never stopped here: other consumers, and other nodes, use it
+            ServiceHelper.startService(shared);
+            delivered = shared;
+        } else if (configuration.getWebhookReplayCacheSize() > 0) {
             delivered = MemoryIdempotentRepository.memoryIdempotentRepository(configuration.getWebhookReplayCacheSize());
             ServiceHelper.startService(delivered);
         }
@@ -81,7 +92,7 @@ public class TwilioWebhookConsumer extends DefaultConsumer {
 
     @Override
     protected void doStop() throws Exception {
-        ServiceHelper.stopAndShutdownServices(http, delivered);
+        ServiceHelper.stopAndShutdownServices(http, delivered == shared ? null : delivered);
         http = null;
         delivered = null;
         super.doStop();
