@@ -2,6 +2,7 @@ package dev.twilioconnector.flows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.twilioconnector.TwilioConnectorComponent;
 import dev.twilioconnector.runtime.state.FileMessageStatuses;
 import dev.twilioconnector.support.SandboxTestSupport;
 import dev.twilioconnector.support.WebhookServer;
@@ -11,6 +12,7 @@ import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.RoutePolicySupport;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
@@ -67,6 +69,8 @@ class ConsumerFlowsTest extends SandboxTestSupport {
         camel.getRegistry().bind("messageStatuses", new FileMessageStatuses(state.resolve("message-status")));
         camel.getRegistry().bind("leaderOnly", new RoutePolicySupport() {
         });
+        camel.getComponent("twilio-connector", TwilioConnectorComponent.class).setStateRepository(
+                FileStateRepository.fileStateRepository(state.resolve("cursors.state").toFile()));
         return camel;
     }
 
@@ -90,7 +94,7 @@ class ConsumerFlowsTest extends SandboxTestSupport {
         assertThat(hello.get("Sid").asText()).isEqualTo(first);
         assertThat(hello.get("Body").asText()).isEqualTo("Hello");
         assertThat(hello.get("Direction").asText()).isEqualTo("inbound");
-        assertThat(Files.readString(dataDir.resolve("state/forward-inbound-sms.state"))).contains(second);
+        assertThat(Files.readString(dataDir.resolve("state/cursors.state"))).contains(second);
         assertThat(Files.readAllLines(dataDir.resolve("state/idempotent-repository.dat")))
                 .as("each Sid marked done once written").contains(first, second);
     }

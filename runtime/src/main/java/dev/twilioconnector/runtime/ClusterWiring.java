@@ -7,11 +7,13 @@ import dev.twilioconnector.runtime.state.NodeHeartbeat;
 import dev.twilioconnector.runtime.state.SharedIdempotentRepository;
 import dev.twilioconnector.runtime.state.StateDatabase;
 import dev.twilioconnector.runtime.state.StateDatabaseHealthCheck;
+import dev.twilioconnector.state.JdbcStateRepository;
 import org.apache.camel.CamelContext;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.apache.camel.support.processor.state.FileStateRepository;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,9 +21,11 @@ import java.util.Map;
 /**
  * What lets one connection run on several nodes, bound from the settings: the cluster service
  * ({@link ClusterSettings}), route policy {@code #leaderOnly} ({@link LeaderOnly}), the state database
- * ({@link StateSettings}) and the beans the flows of {@code routes/} keep their state in, which live in the database
- * when there is one and in files under {@code {{twilio.flows.dir:data}}/state/} otherwise:
- * {@code twilioIdempotentRepository} and {@code messageStatuses}.
+ * ({@link StateSettings}), the component's {@code stateRepository} (the pollers' cursors) and
+ * {@code webhookIdempotentRepository}, and the beans the flows of {@code routes/} keep their state in,
+ * {@code twilioIdempotentRepository} and {@code messageStatuses}: in the database when there is one, so that every
+ * node sees them, and in files under {@code {{twilio.flows.dir:data}}/state/} otherwise (the webhook tokens in each
+ * consumer's memory, as before).
  */
 final class ClusterWiring {
 
@@ -30,24 +34,30 @@ final class ClusterWiring {
     /** The processor names of the keys in camel-sql's table. */
     static final String FLOWS_PROCESSOR = "twilio-connector-flows";
     static final String WEBHOOK_PROCESSOR = "twilio-connector-webhook";
+    /** The pollers' cursors without a state database, one file for all routes, each under its own key. */
+    static final String CURSORS_FILE = "cursors.state";
     private static final int FILE_REPOSITORY_KEYS = 10_000;
 
     private final CamelContext context;
     private final CamelClusterService clusterService;
     private final StateDatabase database;
+    private final Path stateFolder;
     private volatile ConnectionNodes nodes;
 
-    private ClusterWiring(CamelContext context, CamelClusterService clusterService, StateDatabase database) {
+    private ClusterWiring(CamelContext context, CamelClusterService clusterService, StateDatabase database,
+                          Path stateFolder) {
         this.context = context;
         this.clusterService = clusterService;
         this.database = database;
+        this.stateFolder = stateFolder;
     }
 
     /** Binds the cluster service, {@code #leaderOnly} and the flows' beans: before camel-main configures the context. */
     static ClusterWiring bind(CamelContext context, Map<String, String> environment) {
         CamelClusterService clusterService = ClusterSettings.from(context.getPropertiesComponent(), environment).orElse(null);
         StateDatabase database = StateSettings.from(context.getPropertiesComponent(), environment).orElse(null);
-        ClusterWiring wiring = new ClusterWiring(context, clusterService, database);
+        Path state = Path.of(context.getPropertiesComponent().parseUri("{{twilio.flows.dir:data}}")).resolve("state");
+        ClusterWiring wiring = new ClusterWiring(context, clusterService, database, state);
         try {
             if (clusterService != null) {
                 context.getRegistry().bind("twilioConnectorClusterService", clusterService);
@@ -56,7 +66,6 @@ final class ClusterWiring {
         } catch (Exception e) {
             throw new IllegalStateException("cannot bind route policy " + LeaderOnly.BEAN + ": " + e.getMessage(), e);
         }
-        Path state = Path.of(context.getPropertiesComponent().parseUri("{{twilio.flows.dir:data}}")).resolve("state");
         context.getRegistry().bind(IDEMPOTENT_REPOSITORY, database != null
                 ? new SharedIdempotentRepository(database, FLOWS_PROCESSOR) : fileRepository(state));
         context.getRegistry().bind(MESSAGE_STATUSES, database != null
@@ -69,11 +78,21 @@ final class ClusterWiring {
                 FILE_REPOSITORY_KEYS);
     }
 
-    /** Gives the component the shared state and starts this node's heartbeat: once the component is configured. */
+    /**
+     * Gives the component where its pollers keep their cursors and its webhook consumers their tokens, unless the
+     * user's own settings named them, and starts this node's heartbeat: once the component is configured.
+     */
     void configure(TwilioConnectorComponent component) {
         String nodeId = clusterService != null ? clusterService.getId() : ClusterSettings.hostAndPid();
         NodeHeartbeat heartbeat = null;
+        if (component.getStateRepository() == null) {
+            component.setStateRepository(database != null ? new JdbcStateRepository(database.dataSource())
+                    : FileStateRepository.fileStateRepository(stateFolder.resolve(CURSORS_FILE).toFile()));
+        }
         if (database != null) {
+            if (component.getWebhookIdempotentRepository() == null) {
+                component.setWebhookIdempotentRepository(new SharedIdempotentRepository(database, WEBHOOK_PROCESSOR));
+            }
             heartbeat = new NodeHeartbeat(database, nodeId, component::getTransactionsPerSecond);
             heartbeat.setCamelContext(context);
         }
