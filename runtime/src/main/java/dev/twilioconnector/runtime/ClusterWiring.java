@@ -104,13 +104,17 @@ final class ClusterWiring {
                 health.register(new StateDatabaseHealthCheck(database));
             }
         }
-        NodeHeartbeat started = heartbeat;
+        if (heartbeat != null) {
+            startWithTheContext(heartbeat);
+        }
+    }
+
+    /** Starts the heartbeat once the context runs, and stops it and then the database's pool with the context. */
+    private void startWithTheContext(NodeHeartbeat heartbeat) {
         try {
             context.addStartupListener((camel, alreadyStarted) -> {
-                if (database != null) {
-                    camel.addService(database, true, true);
-                    camel.addService(started, true, true);
-                }
+                camel.addService(database, true, true);
+                camel.addService(heartbeat, true, true);
             });
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the node's heartbeat: " + e.getMessage(), e);
