@@ -2,12 +2,17 @@ package dev.twilioconnector.flows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.twilioconnector.TwilioConnectorComponent;
+import dev.twilioconnector.runtime.state.FileMessageStatuses;
 import dev.twilioconnector.support.SandboxTestSupport;
 import dev.twilioconnector.support.WebhookServer;
 import dev.twilioconnector.webhook.TwilioSignature;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.RoutePolicySupport;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
@@ -30,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -56,11 +62,20 @@ class ConsumerFlowsTest extends SandboxTestSupport {
         overrides.put("twilio.flows.dir", dataDir.toString());
         camel.getPropertiesComponent().setOverrideProperties(overrides);
         WebhookServer.addTo(camel, PORT);
+        // the beans the runner binds without a state database or a cluster service
+        Path state = dataDir.resolve("state");
+        camel.getRegistry().bind("twilioIdempotentRepository",
+                FileIdempotentRepository.fileIdempotentRepository(state.resolve("idempotent-repository.dat").toFile()));
+        camel.getRegistry().bind("messageStatuses", new FileMessageStatuses(state.resolve("message-status")));
+        camel.getRegistry().bind("leaderOnly", new RoutePolicySupport() {
+        });
+        camel.getComponent("twilio-connector", TwilioConnectorComponent.class).setStateRepository(
+                FileStateRepository.fileStateRepository(state.resolve("cursors.state").toFile()));
         return camel;
     }
 
     @Test
-    void forwardInboundSmsWritesEachInboundMessageOnceAsAJsonLine() throws Exception {
+    void forwardInboundSmsWritesEachInboundMessageOnceAsAFileNamedAfterItsSid() throws Exception {
         Instant sent = Instant.parse("2026-01-05T10:00:00Z");
         String first = putMessage("inbound", "Hello", sent);
         putMessage("outbound-api", "Not mine", sent.plusSeconds(1));
@@ -68,14 +83,20 @@ class ConsumerFlowsTest extends SandboxTestSupport {
         load("forward-inbound-sms");
         context.start();
 
-        Path out = dataDir.resolve("inbound-sms/inbound-sms.jsonl");
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(out) && Files.readAllLines(out).size() >= 2);
+        Path out = dataDir.resolve("inbound-sms");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(out.resolve(second + ".json")));
 
-        List<JsonNode> lines = jsonLines(out);
-        assertThat(lines).extracting(line -> line.get("Sid").asText()).containsExactly(first, second);
-        assertThat(lines.get(0).get("Body").asText()).isEqualTo("Hello");
-        assertThat(lines.get(0).get("Direction").asText()).isEqualTo("inbound");
-        assertThat(Files.readString(dataDir.resolve("state/forward-inbound-sms.state"))).contains(second);
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(first + ".json",
+                    second + ".json");
+        }
+        JsonNode hello = JSON.readTree(out.resolve(first + ".json").toFile());
+        assertThat(hello.get("Sid").asText()).isEqualTo(first);
+        assertThat(hello.get("Body").asText()).isEqualTo("Hello");
+        assertThat(hello.get("Direction").asText()).isEqualTo("inbound");
+        assertThat(Files.readString(dataDir.resolve("state/cursors.state"))).contains(second);
+        assertThat(Files.readAllLines(dataDir.resolve("state/idempotent-repository.dat")))
+                .as("each Sid marked done once written").contains(first, second);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.twilioconnector.runtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twilioconnector.TwilioConnectorComponent;
 import dev.twilioconnector.connection.ConnectionCapacity;
 import org.apache.camel.Exchange;
@@ -10,21 +11,25 @@ import org.apache.camel.builder.RouteBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The operator's HTTP endpoints on the runner's server: {@code POST /connection/pause},
  * {@code POST /connection/resume} and {@code GET /connection}, each answering the state and the routes concerned
- * as JSON; {@code GET /connection} adds the connection's nodes and what they may send together.
+ * as JSON; {@code GET /connection} adds this node's id, the namespaces it leads, the nodes it sees, the connection's
+ * node range and what its nodes may send together: the configured range and what the nodes seen now give.
  */
 final class ControlRoutes extends RouteBuilder {
 
     static final String PATH = "/connection";
 
     private final ConnectionControl control;
+    private final Supplier<ConnectionNodes> nodes;
     private final ObjectMapper json = new ObjectMapper();
 
-    ControlRoutes(ConnectionControl control) {
+    ControlRoutes(ConnectionControl control, Supplier<ConnectionNodes> nodes) {
         this.control = control;
+        this.nodes = nodes;
     }
 
     @Override
@@ -43,12 +48,22 @@ final class ControlRoutes extends RouteBuilder {
 
     private void answerStatus(Exchange exchange) throws JsonProcessingException {
         Map<String, Object> state = state(control.connectionRoutes());
+        ConnectionNodes current = nodes.get();
+        if (current != null) {
+            state.put("node", current.nodeId());
+            state.put("leadership", current.leadership());
+            state.put("nodesSeen", current.nodesSeen());
+        }
         ConnectionCapacity capacity = getContext().getComponent("twilio-connector", TwilioConnectorComponent.class).capacity();
         if (capacity != null) {
             state.put("nodes", json.createObjectNode().put("min", capacity.nodes().min()).put("max", capacity.nodes().max()));
             state.put("transactionsPerSecondPerNode", capacity.transactionsPerSecondPerNode());
-            state.put("capacity", json.createObjectNode().put("minTransactionsPerSecond", capacity.minTransactionsPerSecond())
-                    .put("maxTransactionsPerSecond", capacity.maxTransactionsPerSecond()));
+            ObjectNode range = json.createObjectNode().put("minTransactionsPerSecond", capacity.minTransactionsPerSecond())
+                    .put("maxTransactionsPerSecond", capacity.maxTransactionsPerSecond());
+            if (current != null) {
+                range.put("currentTransactionsPerSecond", current.currentTransactionsPerSecond());
+            }
+            state.put("capacity", range);
         }
         answer(exchange, state);
     }

@@ -48,13 +48,14 @@ public final class TwilioConnectorRuntime implements AutoCloseable {
     private final Main main;
     private final ConnectionControl control = new ConnectionControl();
     private volatile TwilioSandbox sandbox;
+    private volatile ClusterWiring cluster;
 
     private TwilioConnectorRuntime(Map<String, String> environment, Map<String, String> overrides) {
         main = new Main();
         main.setPropertyPlaceholderLocations("file:application.properties;optional=true,classpath:application.properties;optional=true");
         DEFAULTS.forEach(main::addInitialProperty);
         overrides.forEach(main::addOverrideProperty);
-        main.configure().addRoutesBuilder(new ControlRoutes(control));
+        main.configure().addRoutesBuilder(new ControlRoutes(control, () -> cluster == null ? null : cluster.nodes()));
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport support) {
@@ -65,11 +66,14 @@ public final class TwilioConnectorRuntime implements AutoCloseable {
                     context.getPropertiesComponent().addOverrideProperty(DEMO_ROUTES, ",file:routes/demo/*.yaml");
                     LOG.info("No Twilio Account SID is set: the connection talks to the embedded sandbox at {}", sandbox.baseUrl());
                 }
+                // bound before camel-main looks for a cluster service in the registry, which adds it to the context
+                cluster = ClusterWiring.bind(context, environment);
             }
 
             @Override
             public void afterConfigure(BaseMainSupport support) {
                 configureConnection(support.getCamelContext(), environment);
+                cluster.configure(support.getCamelContext().getComponent("twilio-connector", TwilioConnectorComponent.class));
             }
         });
     }

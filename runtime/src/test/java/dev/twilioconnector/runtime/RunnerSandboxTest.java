@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -14,7 +16,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -50,14 +54,31 @@ class RunnerSandboxTest {
 
     @Test
     void theDemoSandboxFeedsThePollerAndTheNightlyExport() throws Exception {
-        Path inbound = runner.flowsDir().resolve("inbound-sms/inbound-sms.jsonl");
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(inbound) && Files.readAllLines(inbound).size() == 2);
+        Path inbound = runner.flowsDir().resolve("inbound-sms");
+        await().atMost(Duration.ofSeconds(20)).until(() -> inboundMessages(inbound).size() == 2);
 
-        assertThat(Files.readAllLines(inbound)).satisfiesExactly(
-                line -> assertThat(line).contains("\"Body\":\"Is my order on its way?\""),
-                line -> assertThat(line).contains("\"Body\":\"STOP\""));
+        assertThat(inboundMessages(inbound)).satisfiesExactlyInAnyOrder(
+                message -> assertThat(message).contains("\"Body\":\"Is my order on its way?\""),
+                message -> assertThat(message).contains("\"Body\":\"STOP\""));
         assertThat(Files.readAllLines(yesterdaysExport())).singleElement().asString()
                 .contains("\"Sid\":\"CA5d0a6e1c7f2b4e3d9a8b7c6d5e4f3a2b\"");
+    }
+
+    /** The messages the poller forwarded, one file each, named after its Sid. */
+    private static List<String> inboundMessages(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.getFileName().toString().matches("SM[0-9a-f]{32}\\.json"))
+                    .map(file -> {
+                        try {
+                            return Files.readString(file);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }).toList();
+        }
     }
 
     private static Path yesterdaysExport() {
@@ -126,7 +147,10 @@ class RunnerSandboxTest {
         assertThat(state.statusCode()).isEqualTo(200);
         assertThat(state.body()).startsWith("{\"state\":\"running\",\"routes\":[").contains("\"create-message\"")
                 .doesNotContain("connection-pause")
-                .endsWith("],\"nodes\":{\"min\":2,\"max\":50},\"transactionsPerSecondPerNode\":25,"
-                        + "\"capacity\":{\"minTransactionsPerSecond\":50,\"maxTransactionsPerSecond\":1250}}");
+                .containsPattern("],\"node\":\"[^\"]+-" + ProcessHandle.current().pid() + "\",\"leadership\":\\{},"
+                        + "\"nodesSeen\":\\[\"[^\"]+-" + ProcessHandle.current().pid() + "\"],")
+                .endsWith(",\"nodes\":{\"min\":2,\"max\":50},\"transactionsPerSecondPerNode\":25,"
+                        + "\"capacity\":{\"minTransactionsPerSecond\":50,\"maxTransactionsPerSecond\":1250,"
+                        + "\"currentTransactionsPerSecond\":25}}");
     }
 }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -172,13 +173,17 @@ class RunnerSettingsTest {
             String status = runner.get("/connection").body();
             String health = runner.get("/observe/health?data=true").body();
 
-            assertThat(status).isEqualTo("{\"state\":\"running\",\"routes\":[\"get-recording\"],\"nodes\":{\"min\":3,\"max\":8},"
+            String node = ClusterSettings.hostAndPid();
+            assertThat(status).isEqualTo("{\"state\":\"running\",\"routes\":[\"get-recording\"],\"node\":\"" + node + "\","
+                    + "\"leadership\":{},\"nodesSeen\":[\"" + node + "\"],\"nodes\":{\"min\":3,\"max\":8},"
                     + "\"transactionsPerSecondPerNode\":10,\"capacity\":{\"minTransactionsPerSecond\":30,"
-                    + "\"maxTransactionsPerSecond\":80}}");
+                    + "\"maxTransactionsPerSecond\":80,\"currentTransactionsPerSecond\":10}}");
             assertThat(health).containsPattern("\"nodes.min\": ?\"?3\\b").containsPattern("\"nodes.max\": ?\"?8\\b")
                     .containsPattern("\"transactions.per.second.per.node\": ?\"?10\\b")
                     .containsPattern("\"capacity.transactions.per.second.min\": ?\"?30\\b")
-                    .containsPattern("\"capacity.transactions.per.second.max\": ?\"?80\\b");
+                    .containsPattern("\"capacity.transactions.per.second.max\": ?\"?80\\b")
+                    .containsPattern("\"capacity.transactions.per.second.current\": ?\"?10\\b")
+                    .containsPattern("\"node\": ?\"" + Pattern.quote(node) + "\"");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.twilioconnector.runtime;
 
 import dev.twilioconnector.connection.InvalidSettingException;
 import dev.twilioconnector.sandbox.TwilioSandbox;
+import dev.twilioconnector.support.EmbeddedDatabase;
 import dev.twilioconnector.support.LoopbackProxy;
 import dev.twilioconnector.support.LoopbackProxy.Auth;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -10,6 +11,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -29,9 +31,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * Runs whose credentials Twilio rejects, every logger at TRACE and HttpClient's wire log on: an Auth Token through
  * a proxy with a password, and an API Key secret. Neither secret, nor the Basic header that carries it, appears in
- * any log line, in the health output or in the metrics.
+ * any log line, in the health output or in the metrics; nor does the state database's password, whether the database
+ * answers or not.
  */
 class SecretsNeverLoggedTest {
+
+    @RegisterExtension
+    static final EmbeddedDatabase database = new EmbeddedDatabase();
 
     private static final String KEY = "SK" + "0123456789abcdef".repeat(2);
     private final String token = "tok-" + UUID.randomUUID();
@@ -72,6 +78,32 @@ class SecretsNeverLoggedTest {
             assertThat(twilio.requests()).allSatisfy(request -> assertThat(request.authUser()).isEqualTo(KEY));
             assertNoSecret(run, List.of(keySecret, base64(KEY + ':' + keySecret), base64(keySecret)));
         }
+    }
+
+    @Test
+    void noStateDatabasePasswordInAnyLogLineHealthOrMetrics() throws Exception {
+        String password = "db-" + UUID.randomUUID();
+        String unreachable = "jdbc:postgresql://127.0.0.1:" + RunningRuntime.freePort() + "/twilio";
+        Logged<List<String>> logged = logged(() -> {
+            List<String> outputs = new java.util.ArrayList<>();
+            for (String url : List.of(database.jdbcUrl(), unreachable)) {
+                try (RunningRuntime runner = RunningRuntime.start("file:" + RunningRuntime.DEMO_ROUTES + "/get-recording.yaml",
+                        Map.of("twilio.state.jdbc-url", url, "twilio.state.username", EmbeddedDatabase.USER,
+                                "twilio.state.password", password))) {
+                    boolean reachable = url.equals(database.jdbcUrl());
+                    await().atMost(Duration.ofSeconds(20)).until(() ->
+                            runner.get("/observe/health/ready").statusCode() == (reachable ? 200 : 503));
+                    outputs.add(runner.get("/observe/health?data=true").body());
+                    outputs.add(runner.get("/observe/metrics").body());
+                    outputs.add(runner.get("/connection").body());
+                }
+            }
+            return outputs;
+        });
+
+        assertThat(logged.log()).contains("twilio-connector-state").doesNotContain(password);
+        assertThat(logged.result()).allSatisfy(output -> assertThat(output).doesNotContain(password));
+        assertThat(logged.result().get(3)).contains("is unreachable");
     }
 
     @Test
