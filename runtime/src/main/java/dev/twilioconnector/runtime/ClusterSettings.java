@@ -3,6 +3,7 @@ package dev.twilioconnector.runtime;
 import dev.twilioconnector.connection.InvalidSettingException;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.component.kubernetes.KubernetesConfiguration;
 import org.apache.camel.component.kubernetes.cluster.KubernetesClusterService;
 import org.apache.camel.component.kubernetes.cluster.LeaseResourceType;
 import org.apache.camel.spi.PropertiesComponent;
@@ -87,7 +88,8 @@ final class ClusterSettings {
     }
 
     private KubernetesClusterService kubernetes() {
-        KubernetesClusterService service = new KubernetesClusterService();
+        // built without a configuration, the service makes an empty one at start and drops the namespace and master URL
+        KubernetesClusterService service = new KubernetesClusterService(new KubernetesConfiguration());
         String pod = get(KUBERNETES + "pod-name").orElse(environment.get("HOSTNAME"));
         if (pod == null || pod.isBlank()) {
             throw new InvalidSettingException(KUBERNETES + "pod-name", "is missing and so is HOSTNAME: give the name"
