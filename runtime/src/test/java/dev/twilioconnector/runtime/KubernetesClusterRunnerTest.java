@@ -90,7 +90,9 @@ class KubernetesClusterRunnerTest {
         RunningRuntime a = start(POD_A);
         RunningRuntime b = start(POD_B);
 
-        RunningRuntime leader = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        RunningRuntime leader = await("one runner leading " + LeaderOnly.NAMESPACE + " through a Lease in namespace "
+                + NAMESPACE + " of the API server at " + apiServer.url("/"))
+                .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
                 .until(() -> theOneLeader(a, b), Objects::nonNull);
         RunningRuntime follower = leader == a ? b : a;
         String leaderPod = leader == a ? POD_A : POD_B;
