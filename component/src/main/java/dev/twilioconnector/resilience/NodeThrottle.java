@@ -51,8 +51,8 @@ import java.util.function.LongSupplier;
  * the connection and everything else on the account: when they send more together than it admits, Twilio turns
  * requests away with 429. So each 429 ({@link #tooManyRequests()}) slows the turns, and quiet seconds bring them back
  * to {@code transactionsPerSecond} ({@link AdaptiveRate} says by how much and why). resilience4j cannot change a
- * limiter's period, so a new rate takes a new limiter, made under the lock that reserves turns; it starts its turns
- * where the old one would have given its next, so requests holding a turn keep it and none is given twice. Its
+ * limiter's period, so a new rate takes a new limiter, made under the lock that reserves turns; its first turn comes
+ * no earlier than the old one's next would have, so requests holding a turn keep it and none is given twice. Its
  * timeout is {@code queueSize + 1} turns of the new rate, so the queue bound holds at whatever rate the node sends.
  * The departure log keeps bounding by {@code transactionsPerSecond}, the most the node ever sends. Until a 429
  * arrives the first limiter is never replaced: the node's turns are as they would be without any of this.
@@ -194,18 +194,18 @@ public final class NodeThrottle {
     }
 
     /**
-     * Replaces the limiter when the adaptive rate moved. The new one first gives away, to no one, the turns that
-     * end before the old one's next turn, so that its first turn for a request comes no earlier: requests already
+     * Replaces the limiter when the adaptive rate moved. The new one first gives away, to no one, whole turns of its
+     * own until the old one's next turn, so that its first turn for a request comes no earlier: requests already
      * holding a turn of the old one keep theirs, and the new rate applies from the next. Its timeout covers those
      * turns while they are given, then becomes {@code queueSize + 1} turns of the new rate: a request that would wait
      * longer than that behind the old turns is turned away as the queue bound says.
      */
     private void followRate() {
-        double now = rate.current();
-        if (now == limiterRate) {
+        double current = rate.current();
+        if (current == limiterRate) {
             return;
         }
-        Duration turn = turn(now);
+        Duration turn = turn(current);
         Duration timeout = turn.multipliedBy(queueSize + 1L);
         long carried = limiter.getDetailedMetrics().getNanosToWait();
         int givenAway = (int) Math.min(Integer.MAX_VALUE, (carried + turn.toNanos() - 1) / turn.toNanos());
@@ -215,7 +215,7 @@ public final class NodeThrottle {
         }
         next.changeTimeoutDuration(timeout);
         limiter = next;
-        limiterRate = now;
+        limiterRate = current;
     }
 
     /** One turn at {@code requestsPerSecond}, with the jitter allowance. */
