@@ -240,7 +240,7 @@ public class TwilioConnectorComponent extends DefaultComponent implements SSLCon
         NodeThrottle throttle = new NodeThrottle(identity.name(), new ThrottleSettings(transactionsPerSecond, throttleQueueSize));
         client = new TwilioClient(settings, mapper, throttle::writing);
         MeterRegistryLookup meters = new MeterRegistryLookup(getCamelContext());
-        RequestMetrics metrics = new RequestMetrics(identity.name(), meters);
+        RequestMetrics metrics = new RequestMetrics(identity.name(), meters, throttle);
         throttle.onWait(metrics::throttleWait);
         callPath = new ResilientSend(identity.name(), new RequestLogging(identity.name(), requestLogLevel).around(metrics.around(client::send)),
                 throttle,

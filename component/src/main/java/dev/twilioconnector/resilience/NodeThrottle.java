@@ -3,6 +3,7 @@ package dev.twilioconnector.resilience;
 import dev.twilioconnector.TwilioConnectorThrottledException;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * The node throttle: every HTTP request of one connection in this JVM takes a turn here before it is sent, so
@@ -44,15 +46,29 @@ import java.util.function.LongConsumer;
  * wait, and one that would have to wait longer fails at once with {@link TwilioConnectorThrottledException}
  * (resilience4j reserves no permit it cannot grant within the timeout), as does one that finds {@code queueSize + 1}
  * requests waiting already; nothing waits unbounded and nothing is dropped without it.
+ *
+ * <p>{@code transactionsPerSecond} is this node's share, but the account's limit is Twilio's, shared by every node of
+ * the connection and everything else on the account: when they send more together than it admits, Twilio turns
+ * requests away with 429. So each 429 ({@link #tooManyRequests()}) slows the turns, and quiet seconds bring them back
+ * to {@code transactionsPerSecond} ({@link AdaptiveRate} says by how much and why). resilience4j cannot change a
+ * limiter's period, so a new rate takes a new limiter, made under the lock that reserves turns; its first turn comes
+ * no earlier than the old one's next would have, so requests holding a turn keep it and none is given twice. Its
+ * timeout is {@code queueSize + 1} turns of the new rate, so the queue bound holds at whatever rate the node sends.
+ * The departure log keeps bounding by {@code transactionsPerSecond}, the most the node ever sends. Until a 429
+ * arrives the first limiter is never replaced: the node's turns are as they would be without any of this.
  */
 public final class NodeThrottle {
 
     /** How much longer than {@code 1/transactionsPerSecond} a turn is, in thousandths. */
     static final int JITTER_ALLOWANCE_PER_MILLE = 15;
 
+    private final String connection;
     private final int transactionsPerSecond;
     private final int queueSize;
-    private final RateLimiter limiter;
+    private final AdaptiveRate rate;
+    /** The turns at {@link #limiterRate}, replaced when the adaptive rate moves. */
+    private AtomicRateLimiter limiter;
+    private double limiterRate;
     private final AtomicInteger waiting = new AtomicInteger();
     private final List<LongConsumer> waitListeners = new CopyOnWriteArrayList<>();
     /** One turn times transactionsPerSecond: the window no more than transactionsPerSecond requests may leave in. */
@@ -70,15 +86,18 @@ public final class NodeThrottle {
     }
 
     public NodeThrottle(String connection, ThrottleSettings settings) {
+        this(connection, settings, System::nanoTime);
+    }
+
+    /** With {@code clock} (nanoseconds, as {@link System#nanoTime()}) timing the adaptive rate's seconds. */
+    NodeThrottle(String connection, ThrottleSettings settings, LongSupplier clock) {
+        this.connection = connection;
         this.transactionsPerSecond = settings.transactionsPerSecond();
         this.queueSize = settings.queueSize();
-        Duration turn = Duration.ofNanos(TimeUnit.SECONDS.toNanos(1) * (1000 + JITTER_ALLOWANCE_PER_MILLE)
-                / (1000L * transactionsPerSecond));
-        this.limiter = RateLimiter.of(connection, RateLimiterConfig.custom()
-                .limitForPeriod(1)
-                .limitRefreshPeriod(turn)
-                .timeoutDuration(turn.multipliedBy(queueSize + 1L))
-                .build());
+        this.rate = new AdaptiveRate(transactionsPerSecond, clock);
+        Duration turn = turn(transactionsPerSecond);
+        this.limiter = new AtomicRateLimiter(connection, limiterConfig(turn, turn.multipliedBy(queueSize + 1L)));
+        this.limiterRate = transactionsPerSecond;
         this.windowNanos = turn.toNanos() * transactionsPerSecond;
         this.departures = new long[transactionsPerSecond];
         Arrays.fill(departures, System.nanoTime() - windowNanos);
@@ -127,6 +146,19 @@ public final class NodeThrottle {
         }
     }
 
+    /**
+     * Twilio turned a request of this connection away with 429: the node slows down (at most once a second,
+     * however many arrive together) and climbs back to {@code transactionsPerSecond} once they stop.
+     */
+    public synchronized void tooManyRequests() {
+        rate.tooManyRequests();
+    }
+
+    /** Requests per second this node lets out now: {@code transactionsPerSecond}, less while Twilio answers 429. */
+    public synchronized double currentRate() {
+        return rate.current();
+    }
+
     /** Tells {@code listener} how many nanoseconds each request waited for its turn. */
     public void onWait(LongConsumer listener) {
         waitListeners.add(listener);
@@ -150,6 +182,7 @@ public final class NodeThrottle {
         if (waiting.get() > queueSize) {
             return -1;
         }
+        followRate();
         long wait = limiter.reservePermission();
         if (wait == 0) {
             limiter.reservePermission();
@@ -158,6 +191,45 @@ public final class NodeThrottle {
             waiting.incrementAndGet();
         }
         return wait;
+    }
+
+    /**
+     * Replaces the limiter when the adaptive rate moved. The new one first gives away, to no one, whole turns of its
+     * own until the old one's next turn, so that its first turn for a request comes no earlier: requests already
+     * holding a turn of the old one keep theirs, and the new rate applies from the next. Its timeout covers those
+     * turns while they are given, then becomes {@code queueSize + 1} turns of the new rate: a request that would wait
+     * longer than that behind the old turns is turned away as the queue bound says.
+     */
+    private void followRate() {
+        double current = rate.current();
+        if (current == limiterRate) {
+            return;
+        }
+        Duration turn = turn(current);
+        Duration timeout = turn.multipliedBy(queueSize + 1L);
+        long carried = limiter.getDetailedMetrics().getNanosToWait();
+        int givenAway = (int) Math.min(Integer.MAX_VALUE, (carried + turn.toNanos() - 1) / turn.toNanos());
+        AtomicRateLimiter next = new AtomicRateLimiter(connection, limiterConfig(turn, timeout.plus(turn.multipliedBy(givenAway))));
+        if (givenAway > 0) {
+            next.reservePermission(givenAway);
+        }
+        next.changeTimeoutDuration(timeout);
+        limiter = next;
+        limiterRate = current;
+    }
+
+    /** One turn at {@code requestsPerSecond}, with the jitter allowance. */
+    private static Duration turn(double requestsPerSecond) {
+        return Duration.ofNanos((long) (TimeUnit.SECONDS.toNanos(1) * (1000.0 + JITTER_ALLOWANCE_PER_MILLE)
+                / (1000 * requestsPerSecond)));
+    }
+
+    private static RateLimiterConfig limiterConfig(Duration turn, Duration timeout) {
+        return RateLimiterConfig.custom()
+                .limitForPeriod(1)
+                .limitRefreshPeriod(turn)
+                .timeoutDuration(timeout)
+                .build();
     }
 
     /** Lets the request leave, logging when, or says how long it must still wait for the window to allow it. */

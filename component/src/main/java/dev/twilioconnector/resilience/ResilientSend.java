@@ -27,7 +27,8 @@ import java.util.function.Function;
  * </pre>
  *
  * The breaker stands before the throttle so that, while it is open, requests fail at once instead of waiting
- * for a turn they would not use.
+ * for a turn they would not use. Every 429 Twilio answers, retried or not, tells the throttle to slow down: the
+ * account's limit is reached, and retrying at the same rate would only spend the retries.
  */
 public final class ResilientSend implements Function<TwilioRequest, TwilioResponse> {
 
@@ -112,6 +113,9 @@ public final class ResilientSend implements Function<TwilioRequest, TwilioRespon
         } catch (RuntimeException failure) {
             // the breaker counts only failures that signal trouble with Twilio; a 404 is a healthy answer
             breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), failure);
+            if (RetryRules.tooManyRequests(failure)) {
+                throttle.tooManyRequests();
+            }
             throw failure;
         }
     }

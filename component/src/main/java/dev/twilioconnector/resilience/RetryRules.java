@@ -9,8 +9,10 @@ import java.io.UncheckedIOException;
 /**
  * What a failure means for sending the request again. GET and DELETE ask for the same result however often they
  * are sent, so they are retried on every failure that may pass: 429, 500, 502, 503, 504, an answer that is not
- * JSON, and I/O errors. A POST creates or changes something, so it is retried only when it provably never reached
- * Twilio. Other 4xx answers are final.
+ * JSON, and I/O errors. A POST creates or changes something, so it is retried only when it provably was not carried
+ * out: it never reached Twilio, or Twilio turned it away with 429 (code 20429, which Twilio documents as "not
+ * processed, safe to retry"; its account-wide limit answers so when a connection's nodes together send more than
+ * the account may). Other 4xx answers are final.
  */
 final class RetryRules {
 
@@ -22,7 +24,7 @@ final class RetryRules {
     }
 
     static boolean mayRetry(TwilioRequest request, RuntimeException failure) {
-        if (failure instanceof RequestNotSentException) {
+        if (failure instanceof RequestNotSentException || tooManyRequests(failure)) {
             return true;
         }
         return idempotent(request) && passes(failure);
@@ -48,7 +50,7 @@ final class RetryRules {
     }
 
     /** Twilio's 429 (code 20429) turns a request away before doing anything with it. */
-    private static boolean tooManyRequests(RuntimeException failure) {
+    static boolean tooManyRequests(RuntimeException failure) {
         return failure instanceof TwilioConnectorException answer && answer.getStatus() == 429;
     }
 }

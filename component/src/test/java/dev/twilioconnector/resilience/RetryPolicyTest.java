@@ -167,15 +167,55 @@ class RetryPolicyTest extends ResilienceTestSupport {
     }
 
     @Test
-    void createTurnedAwayWith429IsNotRetriedAndNothingWasCreated() {
-        sandbox.faults().next(Fault.TOO_MANY_REQUESTS, 1);
+    void createTurnedAwayWith429IsSentAgainAfterRetryAfterAndCreatedOnce() {
+        sandbox.faults().retryAfter(Duration.ofSeconds(1)).next(Fault.TOO_MANY_REQUESTS_RETRY_AFTER, 1);
 
-        Exchange exchange = call("twilio-connector:Messages/Create", message("later"));
+        Object created = callOk("twilio-connector:Messages/Create", message("later"));
+
+        assertThat(created).asInstanceOf(MAP).containsEntry("Body", "later");
+        assertThat(requests()).extracting(RecordedRequest::method, RecordedRequest::status, RecordedRequest::fault)
+                .containsExactly(tuple("POST", 429, Fault.TOO_MANY_REQUESTS_RETRY_AFTER), tuple("POST", 201, null));
+        assertThat(gap(requests())).isBetween(Duration.ofMillis(990), Duration.ofMillis(1_500));
+        assertThat(sandbox.records("Messages")).singleElement().satisfies(m -> assertThat(m).containsEntry("body", "later"));
+    }
+
+    @Test
+    void createTurnedAwayWith429WithoutRetryAfterIsSentAgainAfterTheBackoffAndCreatedOnce() {
+        sandbox.faults().next(Fault.TOO_MANY_REQUESTS, 2);
+
+        callOk("twilio-connector:Messages/Create", message("third time"));
+
+        assertThat(requests()).extracting(RecordedRequest::status).containsExactly(429, 429, 201);
+        assertThat(requestLines()).containsOnly("POST " + accountPath("Messages.json"));
+        assertThat(sandbox.records("Messages")).singleElement().satisfies(m -> assertThat(m).containsEntry("body", "third time"));
+    }
+
+    @Test
+    void createTurnedAwayWith429OnEveryAttemptFailsWithTwiliosAnswerAsNothingWasCreated() {
+        sandbox.faults().always(Fault.TOO_MANY_REQUESTS);
+
+        Exchange exchange = call("twilio-connector:Messages/Create", message("never"));
 
         TwilioConnectorException error = exchange.getException(TwilioConnectorException.class);
         assertThat(error).isNotInstanceOf(TwilioConnectorOutcomeUnknownException.class);
+        assertThat(error.getStatus()).isEqualTo(429);
         assertThat(error.getCode()).isEqualTo(20429);
-        assertThat(requests()).hasSize(1);
+        assertThat(requests()).hasSize(RetrySettings.DEFAULT_MAX_ATTEMPTS);
+        assertThat(sandbox.records("Messages")).isEmpty();
+    }
+
+    @Test
+    void createTurnedAwayWith429IsNotRetriedPastRetryMaxElapsedTime() {
+        connection("twilio-create-budget", component -> component.setRetryMaxElapsedTime(1_500));
+        sandbox.faults().retryAfter(Duration.ofSeconds(1)).always(Fault.TOO_MANY_REQUESTS_RETRY_AFTER);
+
+        Exchange exchange = call("twilio-create-budget:Messages/Create", message("too late"));
+
+        TwilioConnectorException error = exchange.getException(TwilioConnectorException.class);
+        assertThat(error).isNotInstanceOf(TwilioConnectorOutcomeUnknownException.class);
+        assertThat(error.getStatus()).isEqualTo(429);
+        assertThat(error.getCode()).isEqualTo(20429);
+        assertThat(requests()).hasSize(2);
         assertThat(sandbox.records("Messages")).isEmpty();
     }
 
