@@ -147,7 +147,7 @@ public class TwilioConnectorComponent extends DefaultComponent implements SSLCon
 
     @Metadata(label = "advanced", defaultValue = "4", description = "Attempts in all, the first included, for a request"
             + " that may be retried: a GET or DELETE that met 429, 500, 502, 503, 504 or an I/O error, or a POST that"
-            + " provably never reached Twilio. 1 turns retries off.")
+            + " provably never reached Twilio or that Twilio turned away with 429. 1 turns retries off.")
     private int retryMaxAttempts = RetrySettings.DEFAULT_MAX_ATTEMPTS;
 
     @Metadata(label = "advanced", defaultValue = "500", description = "Milliseconds of backoff before the first retry,"

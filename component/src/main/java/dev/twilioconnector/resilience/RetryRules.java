@@ -35,9 +35,14 @@ final class RetryRules {
         return !(failure instanceof RequestNotSentException) && passes(failure) && !tooManyRequests(failure);
     }
 
-    /** A failure that says something is wrong with Twilio or the way to it, which is what the breaker counts. */
+    /**
+     * A failure that says something is wrong with Twilio or the way to it, which is what the breaker counts. Not a
+     * 429: Twilio is well and the account sends too much, which the node throttle answers by slowing down
+     * ({@link AdaptiveRate}); an open breaker would stop the node for its whole wait instead, and nodes sharing an
+     * account would take turns standing still.
+     */
     static boolean signalsTrouble(Throwable failure) {
-        return failure instanceof RuntimeException runtime && passes(runtime);
+        return failure instanceof RuntimeException runtime && passes(runtime) && !tooManyRequests(runtime);
     }
 
     private static boolean passes(RuntimeException failure) {

@@ -94,4 +94,21 @@ class CircuitBreakerTest extends ResilienceTestSupport {
 
         assertThat(connection.callPath().breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
+
+    @Test
+    void twiliosTooManyRequestsDoNotOpenIt() {
+        TwilioConnectorComponent connection = connection("twilio-breaker", component -> {
+            component.setRetryMaxAttempts(1);
+            component.setCircuitBreakerSlidingWindowSize(5);
+            component.setCircuitBreakerMinimumNumberOfCalls(5);
+        });
+        sandbox.faults().always(Fault.TOO_MANY_REQUESTS);
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(call(GET, null).getException(TwilioConnectorException.class).getStatus()).isEqualTo(429);
+        }
+
+        assertThat(connection.callPath().breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(requests()).as("every one reached Twilio: the node throttle, not the breaker, answers a 429").hasSize(10);
+    }
 }
