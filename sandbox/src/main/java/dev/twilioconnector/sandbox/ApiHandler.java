@@ -20,12 +20,12 @@ final class ApiHandler implements HttpHandler {
     private static final String VERSION = "/2010-04-01/";
     private static final String JSON = ".json";
 
-    private final Catalog catalog;
+    private final ResourceTable resources;
     private final Store store;
     private final Records records;
 
-    ApiHandler(Catalog catalog, Store store, Records records) {
-        this.catalog = catalog;
+    ApiHandler(ResourceTable resources, Store store, Records records) {
+        this.resources = resources;
         this.store = store;
         this.records = records;
     }
@@ -55,39 +55,39 @@ final class ApiHandler implements HttpHandler {
         if (!"Accounts".equals(segments.get(0))) {
             throw TwilioError.notFound(path);
         }
-        Route route;
+        ResolvedPath resolved;
         String account;
         if (segments.size() <= 2) {
-            route = catalog.resolveAccounts(segments);
+            resolved = resources.resolveAccounts(segments);
             account = caller;
-            if (route.isInstance() && !canAccess(caller, route.id())) {
+            if (resolved.isInstance() && !canAccess(caller, resolved.id())) {
                 throw TwilioError.notFound(path);
             }
         } else {
             account = segments.get(1);
-            route = catalog.resolve(segments.subList(2, segments.size()))
+            resolved = resources.resolve(segments.subList(2, segments.size()))
                     .filter(r -> canAccess(caller, account))
                     .orElseThrow(() -> TwilioError.notFound(path));
         }
-        String operation = operation(route, exchange.getRequestMethod());
-        if (operation == null || !route.type().allows(operation)) {
+        String operation = operation(resolved, exchange.getRequestMethod());
+        if (operation == null || !resolved.type().allows(operation)) {
             throw new TwilioError(405, 20004, "Method not allowed");
         }
-        if (!records.parentExists(route, account)) {
+        if (!records.parentExists(resolved, account)) {
             throw TwilioError.notFound(path);
         }
         Params query = Params.parse(exchange.getRequestURI().getRawQuery());
         Params form = (Params) RequestAttributes.get(exchange, RequestLog.FORM);
         return switch (operation) {
-            case "list" -> new Answer(200, records.page(route, account,
-                    visibleTo(route, caller).and(Filters.of(route.type(), query)), query));
-            case "get" -> new Answer(200, WireFormat.render(records.find(route, account)
+            case "list" -> new Answer(200, records.page(resolved, account,
+                    visibleTo(resolved, caller).and(Filters.of(resolved.type(), query)), query));
+            case "get" -> new Answer(200, WireFormat.render(records.find(resolved, account)
                     .orElseThrow(() -> TwilioError.notFound(path))));
-            case "create" -> new Answer(201, WireFormat.render(records.create(route, account, form)));
-            case "update" -> new Answer(200, WireFormat.render(records.update(route, account, form)
+            case "create" -> new Answer(201, WireFormat.render(records.create(resolved, account, form)));
+            case "update" -> new Answer(200, WireFormat.render(records.update(resolved, account, form)
                     .orElseThrow(() -> TwilioError.notFound(path))));
             case "delete" -> {
-                if (!records.delete(route, account)) {
+                if (!records.delete(resolved, account)) {
                     throw TwilioError.notFound(path);
                 }
                 yield new Answer(204, null);
@@ -96,8 +96,8 @@ final class ApiHandler implements HttpHandler {
         };
     }
 
-    private static String operation(Route route, String method) {
-        if (!route.isInstance()) {
+    private static String operation(ResolvedPath resolved, String method) {
+        if (!resolved.isInstance()) {
             return switch (method) {
                 case "GET" -> "list";
                 case "POST" -> "create";
@@ -107,7 +107,7 @@ final class ApiHandler implements HttpHandler {
         return switch (method) {
             case "GET" -> "get";
             // a singleton (a call's Feedback) is created, or replaced, by POSTing to its own path
-            case "POST" -> route.type().singleton() ? "create" : "update";
+            case "POST" -> resolved.type().singleton() ? "create" : "update";
             case "DELETE" -> "delete";
             default -> null;
         };
@@ -124,7 +124,7 @@ final class ApiHandler implements HttpHandler {
     }
 
     /** The Accounts list shows the caller and its sub-accounts only; other lists are already scoped by path. */
-    private Predicate<Map<String, Object>> visibleTo(Route route, String caller) {
-        return record -> !route.type().isAccounts() || canAccess(caller, String.valueOf(record.get("sid")));
+    private Predicate<Map<String, Object>> visibleTo(ResolvedPath resolved, String caller) {
+        return record -> !resolved.type().isAccounts() || canAccess(caller, String.valueOf(record.get("sid")));
     }
 }

@@ -27,13 +27,13 @@ final class Paging {
      * @param matches which of them belong to this list (path bindings, visibility, filters)
      * @param query   the request's query: {@code PageSize}, {@code Page}, {@code PageToken} and the filters
      */
-    static Map<String, Object> page(Route route, String account, NavigableSet<Map<String, Object>> sorted,
+    static Map<String, Object> page(ResolvedPath resolved, String account, NavigableSet<Map<String, Object>> sorted,
                                     Predicate<Map<String, Object>> matches, Params query) {
-        ResourceType type = route.type();
+        ResourceType type = resolved.type();
         int pageSize = Math.min(number(query, "PageSize", DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
         int page = number(query, "Page", 0, 0);
         String token = query.first("PageToken");
-        PageToken parsed = token == null ? null : PageToken.parse(type, token);
+        KeysetToken parsed = token == null ? null : KeysetToken.parse(type, token);
 
         List<Map<String, Object>> items;
         boolean hasNext;
@@ -63,7 +63,7 @@ final class Paging {
             Collections.reverse(items);
         }
 
-        String base = route.listPath(account) + ".json?" + filterQuery(type, query) + "PageSize=" + pageSize;
+        String base = resolved.listPath(account) + ".json?" + filterQuery(type, query) + "PageSize=" + pageSize;
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put(type.listKey(), items.stream().map(WireFormat::render).toList());
         envelope.put("page", page);
@@ -73,10 +73,10 @@ final class Paging {
         envelope.put("uri", base + "&Page=" + page + (token == null ? "" : "&PageToken=" + token));
         envelope.put("first_page_uri", base + "&Page=0");
         envelope.put("next_page_uri", hasNext && !items.isEmpty()
-                ? base + "&Page=" + (page + 1) + "&PageToken=" + PageToken.after(type, items.get(items.size() - 1))
+                ? base + "&Page=" + (page + 1) + "&PageToken=" + KeysetToken.after(type, items.get(items.size() - 1))
                 : null);
         envelope.put("previous_page_uri", page > 0 && hasPrevious && !items.isEmpty()
-                ? base + "&Page=" + (page - 1) + "&PageToken=" + PageToken.before(type, items.get(0))
+                ? base + "&Page=" + (page - 1) + "&PageToken=" + KeysetToken.before(type, items.get(0))
                 : null);
         return envelope;
     }

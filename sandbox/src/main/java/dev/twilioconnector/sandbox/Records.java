@@ -18,77 +18,77 @@ final class Records {
 
     private static final String NOW = "$now";
 
-    private final Catalog catalog;
+    private final ResourceTable resources;
     private final Store store;
     private final Behaviours behaviours;
 
-    Records(Catalog catalog, Store store, Behaviours behaviours) {
-        this.catalog = catalog;
+    Records(ResourceTable resources, Store store, Behaviours behaviours) {
+        this.resources = resources;
         this.store = store;
         this.behaviours = behaviours;
     }
 
-    /** The records a route's list holds, in list order. */
-    List<Map<String, Object>> list(Route route, String account) {
-        return store.read(scope(route, account), route.type().collection(), Ordering.index(route.type()),
-                sorted -> sorted.stream().filter(r -> bound(route, r)).map(Collections::unmodifiableMap).toList());
+    /** The records a path's list holds, in list order. */
+    List<Map<String, Object>> list(ResolvedPath resolved, String account) {
+        return store.read(scope(resolved, account), resolved.type().collection(), Ordering.index(resolved.type()),
+                sorted -> sorted.stream().filter(r -> bound(resolved, r)).map(Collections::unmodifiableMap).toList());
     }
 
-    /** Builds the sorted index of a route's list now, if no list has built it yet. */
-    void index(Route route, String account) {
-        store.read(scope(route, account), route.type().collection(), Ordering.index(route.type()), sorted -> null);
+    /** Builds the sorted index of a path's list now, if no list has built it yet. */
+    void index(ResolvedPath resolved, String account) {
+        store.read(scope(resolved, account), resolved.type().collection(), Ordering.index(resolved.type()), sorted -> null);
     }
 
-    /** One page of a route's list, of the records that also pass {@code matches}, in Twilio's list envelope. */
-    Map<String, Object> page(Route route, String account, Predicate<Map<String, Object>> matches, Params query) {
-        Predicate<Map<String, Object>> listed = matches.and(r -> bound(route, r));
-        return store.read(scope(route, account), route.type().collection(), Ordering.index(route.type()),
-                sorted -> Paging.page(route, account, sorted, listed, query));
+    /** One page of a path's list, of the records that also pass {@code matches}, in Twilio's list envelope. */
+    Map<String, Object> page(ResolvedPath resolved, String account, Predicate<Map<String, Object>> matches, Params query) {
+        Predicate<Map<String, Object>> listed = matches.and(r -> bound(resolved, r));
+        return store.read(scope(resolved, account), resolved.type().collection(), Ordering.index(resolved.type()),
+                sorted -> Paging.page(resolved, account, sorted, listed, query));
     }
 
-    Optional<Map<String, Object>> find(Route route, String account) {
-        return store.get(scope(route, account), route.type().collection(), route.id()).filter(r -> bound(route, r));
+    Optional<Map<String, Object>> find(ResolvedPath resolved, String account) {
+        return store.get(scope(resolved, account), resolved.type().collection(), resolved.id()).filter(r -> bound(resolved, r));
     }
 
-    /** Whether the record a nested route hangs below exists, e.g. the message of a Media list. */
-    boolean parentExists(Route route, String account) {
-        return catalog.parentOf(route.type())
-                .map(parent -> store.get(account, parent.collection(), Catalog.parentId(route)).isPresent())
+    /** Whether the record a nested path hangs below exists, e.g. the message of a Media list. */
+    boolean parentExists(ResolvedPath resolved, String account) {
+        return resources.parentOf(resolved.type())
+                .map(parent -> store.get(account, parent.collection(), ResourceTable.parentId(resolved)).isPresent())
                 .orElse(true);
     }
 
     /** Creates a record from a POST's form parameters, as Twilio does: defaults for everything not given. */
-    Map<String, Object> create(Route route, String account, Params form) {
-        ResourceType type = route.type();
+    Map<String, Object> create(ResolvedPath resolved, String account, Params form) {
+        ResourceType type = resolved.type();
         check(type, "create", form);
-        String id = type.singleton() ? route.id() : newId(type, null);
-        Map<String, Object> record = newRecord(route, account, id);
+        String id = type.singleton() ? resolved.id() : newId(type, null);
+        Map<String, Object> record = newRecord(resolved, account, id);
         applyForm(type, record, form);
         behaviours.onCreate(type, account, record, form);
         behaviours.onInsert(type, account, record);
-        store.save(scope(route, account), type.collection(), id, record);
+        store.save(scope(resolved, account), type.collection(), id, record);
         return behaviours.createResponse(type, record);
     }
 
     /** Stores a record given in wire form (the Java API's seeding): defaults for everything not given. */
-    Map<String, Object> insert(Route route, String account, Map<String, ?> fields) {
-        ResourceType type = route.type();
-        String id = type.singleton() ? route.id() : newId(type, fields.get(type.id()));
-        Map<String, Object> record = newRecord(route, account, id);
+    Map<String, Object> insert(ResolvedPath resolved, String account, Map<String, ?> fields) {
+        ResourceType type = resolved.type();
+        String id = type.singleton() ? resolved.id() : newId(type, fields.get(type.id()));
+        Map<String, Object> record = newRecord(resolved, account, id);
         fields.forEach((field, value) -> record.put(field,
-                catalog.dateFields().contains(field) && value instanceof String text
+                resources.dateFields().contains(field) && value instanceof String text
                         ? WireFormat.parseInstant(text) : value));
         behaviours.onInsert(type, account, record);
-        store.save(scope(route, account), type.collection(), id, record);
+        store.save(scope(resolved, account), type.collection(), id, record);
         return record;
     }
 
     /** Merges a POST's form parameters into the record; empty when there is no such record. */
-    Optional<Map<String, Object>> update(Route route, String account, Params form) {
-        ResourceType type = route.type();
+    Optional<Map<String, Object>> update(ResolvedPath resolved, String account, Params form) {
+        ResourceType type = resolved.type();
         check(type, "update", form);
-        return find(route, account).flatMap(found -> store.update(scope(route, account), type.collection(),
-                route.id(), record -> {
+        return find(resolved, account).flatMap(found -> store.update(scope(resolved, account), type.collection(),
+                resolved.id(), record -> {
                     applyForm(type, record, form);
                     if (record.containsKey("date_updated")) {
                         record.put("date_updated", Instant.now());
@@ -97,19 +97,19 @@ final class Records {
                 }));
     }
 
-    boolean delete(Route route, String account) {
-        return find(route, account).isPresent()
-                && store.remove(scope(route, account), route.type().collection(), route.id());
+    boolean delete(ResolvedPath resolved, String account) {
+        return find(resolved, account).isPresent()
+                && store.remove(scope(resolved, account), resolved.type().collection(), resolved.id());
     }
 
-    private String scope(Route route, String account) {
-        return route.type().isAccounts() ? Store.GLOBAL : account;
+    private String scope(ResolvedPath resolved, String account) {
+        return resolved.type().isAccounts() ? Store.GLOBAL : account;
     }
 
-    private static boolean bound(Route route, Map<String, Object> record) {
+    private static boolean bound(ResolvedPath resolved, Map<String, Object> record) {
         // a plain loop: this runs for every record of every list page, a million times for a million records
-        for (Map.Entry<String, String> binding : route.bindings().entrySet()) {
-            if (!binding.getKey().equals(route.type().id()) && !binding.getValue().equals(record.get(binding.getKey()))) {
+        for (Map.Entry<String, String> binding : resolved.bindings().entrySet()) {
+            if (!binding.getKey().equals(resolved.type().id()) && !binding.getValue().equals(record.get(binding.getKey()))) {
                 return false;
             }
         }
@@ -126,17 +126,17 @@ final class Records {
         return Ids.sid(type.prefix());
     }
 
-    private Map<String, Object> newRecord(Route route, String account, String id) {
-        ResourceType type = route.type();
+    private Map<String, Object> newRecord(ResolvedPath resolved, String account, String id) {
+        ResourceType type = resolved.type();
         Instant now = Instant.now();
         Map<String, Object> record = new LinkedHashMap<>();
         type.defaults().forEach((field, value) -> record.put(field, NOW.equals(value) ? now : value));
-        record.putAll(route.bindings());
+        record.putAll(resolved.bindings());
         record.put(type.id(), id);
         if (record.containsKey("account_sid")) {
             record.put("account_sid", account);
         }
-        String uri = route.recordUri(account, id);
+        String uri = resolved.recordUri(account, id);
         if (record.containsKey("uri")) {
             record.put("uri", uri);
         }

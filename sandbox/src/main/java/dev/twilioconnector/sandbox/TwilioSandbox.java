@@ -51,10 +51,10 @@ public final class TwilioSandbox implements AutoCloseable {
         }
     }
 
-    private final Catalog catalog = Catalog.load();
+    private final ResourceTable resources = ResourceTable.load();
     private final Store store = new Store();
     private final ApiKeys apiKeys = new ApiKeys();
-    private final Records records = new Records(catalog, store, new Behaviours(store, apiKeys));
+    private final Records records = new Records(resources, store, new Behaviours(store, apiKeys));
     private final RequestLog requestLog = new RequestLog();
     private final Faults faults = new Faults();
     private final AccountLimit accountLimit = new AccountLimit();
@@ -66,7 +66,7 @@ public final class TwilioSandbox implements AutoCloseable {
     private TwilioSandbox(int port) throws IOException {
         createDefaultAccount();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        HttpContext context = server.createContext("/", new ApiHandler(catalog, store, records));
+        HttpContext context = server.createContext("/", new ApiHandler(resources, store, records));
         // The chain every request passes: the log first, so it sees every request, then authentication, then the
         // account's limit, which turns requests away before anything else is done with them, then faults.
         context.getFilters().add(requestLog);
@@ -119,7 +119,7 @@ public final class TwilioSandbox implements AutoCloseable {
 
     /** Registers an API Key (SID {@code SK...}) with its secret for the default account. */
     public void addApiKey(String keySid, String secret) {
-        records.insert(catalog.resolveCollection("Keys"), accountSid, Map.of("sid", keySid));
+        records.insert(resources.resolveCollection("Keys"), accountSid, Map.of("sid", keySid));
         apiKeys.register(keySid, accountSid, secret);
     }
 
@@ -132,13 +132,13 @@ public final class TwilioSandbox implements AutoCloseable {
      * @return the stored record in wire form
      */
     public Map<String, Object> put(String path, Map<String, ?> fields) {
-        return WireFormat.render(store(catalog.resolveCollection(path), fields));
+        return WireFormat.render(store(resources.resolveCollection(path), fields));
     }
 
-    private Map<String, Object> store(Route route, Map<String, ?> fields) {
+    private Map<String, Object> store(ResolvedPath resolved, Map<String, ?> fields) {
         Object account = fields.get("account_sid");
-        String owner = account == null || route.type().isAccounts() ? accountSid : account.toString();
-        return records.insert(route, owner, fields);
+        String owner = account == null || resolved.type().isAccounts() ? accountSid : account.toString();
+        return records.insert(resolved, owner, fields);
     }
 
     /**
@@ -162,13 +162,13 @@ public final class TwilioSandbox implements AutoCloseable {
     }
 
     private void generate(String path, int count, Consumer<Map<String, Object>> stored) {
-        Route route = catalog.resolveCollection(path);
-        ResourceType type = route.type();
+        ResolvedPath resolved = resources.resolveCollection(path);
+        ResourceType type = resolved.type();
         Instant now = Instant.now();
         for (int i = 0; i < count; i++) {
             Map<String, Object> fields = new LinkedHashMap<>(type.sample());
             Instant at = now.minus(Duration.ofMinutes(i));
-            for (String field : catalog.dateFields()) {
+            for (String field : resources.dateFields()) {
                 if (type.defaults().containsKey(field)) {
                     fields.put(field, at);
                 }
@@ -176,16 +176,16 @@ public final class TwilioSandbox implements AutoCloseable {
             if (type.prefix() == null) {
                 fields.put(type.id(), type.name().toLowerCase() + "-" + i);
             }
-            stored.accept(store(route, fields));
+            stored.accept(store(resolved, fields));
         }
         // sorted now rather than by the first list request, which would wait for a sort of the whole collection
-        records.index(route, accountSid);
+        records.index(resolved, accountSid);
     }
 
     /** The records now in the collection at {@code path}, in list order, in wire form. */
     public List<Map<String, Object>> records(String path) {
-        Route route = catalog.resolveCollection(path);
-        return records.list(route, accountSid).stream().map(WireFormat::render).toList();
+        ResolvedPath resolved = resources.resolveCollection(path);
+        return records.list(resolved, accountSid).stream().map(WireFormat::render).toList();
     }
 
     /** Every request received, in arrival order. */
@@ -230,7 +230,7 @@ public final class TwilioSandbox implements AutoCloseable {
     }
 
     private void createDefaultAccount() {
-        records.insert(catalog.resolveCollection("Accounts"), accountSid, Map.of(
+        records.insert(resources.resolveCollection("Accounts"), accountSid, Map.of(
                 "sid", accountSid, "auth_token", authToken, "friendly_name", "Sandbox account"));
     }
 }

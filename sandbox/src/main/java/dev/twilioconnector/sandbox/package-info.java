@@ -4,7 +4,7 @@
  *
  * <p>Every resource is one row of {@code resources.json} (path template, SID prefix, list key, operations,
  * required parameters with Twilio's error codes, filters, defaults), read by generic code: {@link
- * dev.twilioconnector.sandbox.Catalog} resolves paths, {@code Records} runs the operations on the {@code Store},
+ * dev.twilioconnector.sandbox.ResourceTable} resolves paths, {@code Records} runs the operations on the {@code Store},
  * {@code Filters} and {@code Paging} answer lists, {@code Behaviours} holds the few rules a row cannot express.
  * Requests pass a chain of {@link com.sun.net.httpserver.Filter}s before the {@code ApiHandler}: the request log,
  * authentication, Twilio's per-account request limit ({@link dev.twilioconnector.sandbox.AccountLimit}, played
@@ -21,7 +21,7 @@
  *       sub-account, so that other accounts' existence is not revealed.</li>
  *   <li>A missing required parameter without a documented resource-specific code, and an unusable value
  *       ({@code QualityScore} 6, an unknown {@code Issue}, {@code PageSize=abc}), answer 400 with code 20001.</li>
- *   <li>{@code PageSize} above 1000 is capped at 1000; page tokens are keyset tokens (see {@code PageToken}).</li>
+ *   <li>{@code PageSize} above 1000 is capped at 1000; page tokens are keyset tokens (see {@code KeysetToken}).</li>
  *   <li>A POST to OutgoingCallerIds stores the caller ID directly instead of starting a validation call.</li>
  *   <li>A FeedbackSummary is computed at once from the account's own calls and feedback (not sub-accounts)
  *       and answered with status {@code queued}.</li>

@@ -15,23 +15,23 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The resource table ({@code resources.json}) and the resolution of paths against it. */
-final class Catalog {
+final class ResourceTable {
 
-    private record Table(List<String> dateFields, List<ResourceType> resources) {
+    private record TableFile(List<String> dateFields, List<ResourceType> resources) {
     }
 
     private final Set<String> dateFields;
     private final List<ResourceType> resources;
 
-    private Catalog(Table table) {
+    private ResourceTable(TableFile table) {
         this.dateFields = Set.copyOf(table.dateFields());
         this.resources = List.copyOf(table.resources());
     }
 
-    static Catalog load() {
+    static ResourceTable load() {
         ObjectMapper mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        try (InputStream in = Catalog.class.getResourceAsStream("resources.json")) {
-            return new Catalog(mapper.readValue(in, Table.class));
+        try (InputStream in = ResourceTable.class.getResourceAsStream("resources.json")) {
+            return new ResourceTable(mapper.readValue(in, TableFile.class));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the sandbox resource table", e);
         }
@@ -57,15 +57,15 @@ final class Catalog {
         return resources.stream().filter(r -> r.path().equals(parentPath) && !r.isAccounts()).findFirst();
     }
 
-    /** The parent's id bound in a nested route. */
-    static String parentId(Route route) {
-        List<String> segments = route.type().segments();
-        return route.bindings().get(Route.variable(segments.get(indexOfVariable(segments))));
+    /** The parent's id bound in a nested path. */
+    static String parentId(ResolvedPath resolved) {
+        List<String> segments = resolved.type().segments();
+        return resolved.bindings().get(ResolvedPath.variable(segments.get(indexOfVariable(segments))));
     }
 
     private static int indexOfVariable(List<String> segments) {
         for (int i = 0; i < segments.size(); i++) {
-            if (Route.isVariable(segments.get(i))) {
+            if (ResolvedPath.isVariable(segments.get(i))) {
                 return i;
             }
         }
@@ -77,17 +77,17 @@ final class Catalog {
      * Where several templates match, the one with the most literal segments wins, so that
      * {@code Calls/FeedbackSummary} is not taken for the call {@code FeedbackSummary}.
      */
-    Optional<Route> resolve(List<String> segments) {
-        Route best = null;
+    Optional<ResolvedPath> resolve(List<String> segments) {
+        ResolvedPath best = null;
         int bestLiterals = -1;
         for (ResourceType type : resources) {
             if (type.isAccounts()) {
                 continue;
             }
-            Route route = match(type, segments);
-            int literals = route == null ? -1 : literalCount(type);
+            ResolvedPath resolved = match(type, segments);
+            int literals = resolved == null ? -1 : literalCount(type);
             if (literals > bestLiterals) {
-                best = route;
+                best = resolved;
                 bestLiterals = literals;
             }
         }
@@ -95,24 +95,24 @@ final class Catalog {
     }
 
     /** Resolves {@code Accounts} or {@code Accounts/{Sid}}. */
-    Route resolveAccounts(List<String> segments) {
-        return new Route(accounts(), Map.of(), segments.size() > 1 ? segments.get(1) : null);
+    ResolvedPath resolveAccounts(List<String> segments) {
+        return new ResolvedPath(accounts(), Map.of(), segments.size() > 1 ? segments.get(1) : null);
     }
 
     /** Resolves a collection path as the Java API takes it, e.g. {@code Messages/SM.../Media}. */
-    Route resolveCollection(String path) {
+    ResolvedPath resolveCollection(String path) {
         List<String> segments = Arrays.asList(path.split("/"));
-        Optional<Route> route = "Accounts".equals(path)
+        Optional<ResolvedPath> resolved = "Accounts".equals(path)
                 ? Optional.of(resolveAccounts(segments))
                 : resolve(segments);
-        if (route.isEmpty() || (route.get().isInstance() && !route.get().type().singleton())) {
+        if (resolved.isEmpty() || (resolved.get().isInstance() && !resolved.get().type().singleton())) {
             throw new IllegalArgumentException("Not a collection path: '" + path + "'. Known resources: "
                     + resources.stream().map(ResourceType::path).collect(Collectors.joining(", ")));
         }
-        return route.get();
+        return resolved.get();
     }
 
-    private static Route match(ResourceType type, List<String> segments) {
+    private static ResolvedPath match(ResourceType type, List<String> segments) {
         List<String> template = type.segments();
         boolean list = segments.size() == template.size();
         boolean instance = !type.singleton() && type.prefix() != null && segments.size() == template.size() + 1;
@@ -122,19 +122,19 @@ final class Catalog {
         Map<String, String> bindings = new HashMap<>();
         for (int i = 0; i < template.size(); i++) {
             String expected = template.get(i);
-            if (Route.isVariable(expected)) {
-                bindings.put(Route.variable(expected), segments.get(i));
+            if (ResolvedPath.isVariable(expected)) {
+                bindings.put(ResolvedPath.variable(expected), segments.get(i));
             } else if (!expected.equals(segments.get(i))) {
                 return null;
             }
         }
         if (type.singleton()) {
-            return new Route(type, Map.copyOf(bindings), bindings.get(type.id()));
+            return new ResolvedPath(type, Map.copyOf(bindings), bindings.get(type.id()));
         }
-        return new Route(type, Map.copyOf(bindings), instance ? segments.get(template.size()) : null);
+        return new ResolvedPath(type, Map.copyOf(bindings), instance ? segments.get(template.size()) : null);
     }
 
     private static int literalCount(ResourceType type) {
-        return (int) type.segments().stream().filter(s -> !Route.isVariable(s)).count();
+        return (int) type.segments().stream().filter(s -> !ResolvedPath.isVariable(s)).count();
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  * @param bindings parent key fields bound by the path, e.g. {@code parent_sid -> SM...} for a message's Media
  * @param id       the addressed record's id, or {@code null} when the path names the whole list
  */
-record Route(ResourceType type, Map<String, String> bindings, String id) {
+record ResolvedPath(ResourceType type, Map<String, String> bindings, String id) {
 
     boolean isInstance() {
         return id != null;

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param forward true to continue after {@code probe}, false to go back before it
  * @param probe   a record carrying only the sort field and the id of the key record
  */
-record PageToken(boolean forward, Map<String, Object> probe) {
+record KeysetToken(boolean forward, Map<String, Object> probe) {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
@@ -37,7 +37,7 @@ record PageToken(boolean forward, Map<String, Object> probe) {
         return ENCODER.encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }
 
-    static PageToken parse(ResourceType type, String token) {
+    static KeysetToken parse(ResourceType type, String token) {
         try {
             boolean forward = token.startsWith("PA");
             if (!forward && !token.startsWith("PB")) {
@@ -54,7 +54,7 @@ record PageToken(boolean forward, Map<String, Object> probe) {
                 case 's' -> typed.substring(1);
                 default -> null;
             });
-            return new PageToken(forward, probe);
+            return new KeysetToken(forward, probe);
         } catch (RuntimeException e) {
             throw TwilioError.invalidParameter("Invalid PageToken: " + token);
         }
