@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.twilioconnector.sandbox.RecordedRequest;
 import dev.twilioconnector.support.SandboxTestSupport;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.component.kamelet.KameletComponent;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.PluginHelper;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,12 +26,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The Kamelets of {@code examples/kamelets}, loaded from their files by camel-kamelet as Camel K loads them, run
- * against the sandbox.
+ * against the sandbox. Each Kamelet is a connection of its own, made from the credentials it is given: the tests give
+ * the sandbox's account, its API Key, or a wrong token, never the context's own twilio-connector component.
  */
 class KameletExamplesTest extends SandboxTestSupport {
 
     private static final Path KAMELETS = Path.of(System.getProperty("examples.dir", "../examples")).resolve("kamelets");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String API_KEY = "SK" + "5".repeat(32);
 
     @TempDir
     Path state;
@@ -50,15 +54,15 @@ class KameletExamplesTest extends SandboxTestSupport {
                       steps:
                         - to:
                             uri: "kamelet:twilio-connector-sink"
-                            parameters:
-                              entity: Messages
-                """);
+                            parameters: %s
+                """.formatted(sandboxAccount(Map.of("entity", "Messages"))));
 
         String answer = producer.requestBody("direct:send",
                 "{\"To\":\"+15558675310\",\"Sender\":\"+15017122661\",\"Body\":\"Your order shipped\"}", String.class);
 
         RecordedRequest sent = requests().get(0);
         assertThat(sent.method() + " " + sent.path()).isEqualTo("POST " + accountPath("Messages.json"));
+        assertThat(sent.authUser()).isEqualTo(sandbox.accountSid());
         assertThat(sent.formParams()).containsOnly(entry("To", List.of("+15558675310")),
                 entry("From", List.of("+15017122661")), entry("Body", List.of("Your order shipped")));
         JsonNode record = JSON.readTree(answer);
@@ -77,11 +81,9 @@ class KameletExamplesTest extends SandboxTestSupport {
                       steps:
                         - to:
                             uri: "kamelet:twilio-connector-sink"
-                            parameters:
-                              entity: Messages
-                              operation: Update
-                              entityId: SM3ad97d41e786c02bca47c8ce1745053b
-                """);
+                            parameters: %s
+                """.formatted(sandboxAccount(Map.of("entity", "Messages", "operation", "Update",
+                "entityId", "SM3ad97d41e786c02bca47c8ce1745053b"))));
 
         String answer = producer.requestBody("direct:redact", "{\"Body\":\"\"}", String.class);
 
@@ -100,14 +102,11 @@ class KameletExamplesTest extends SandboxTestSupport {
                 - route:
                     from:
                       uri: "kamelet:twilio-connector-source"
-                      parameters:
-                        entity: Messages
-                        filterClause: "Direction = 'inbound'"
-                        delay: 200
-                        stateFile: "%s"
+                      parameters: %s
                       steps:
                         - to: "mock:inbound"
-                """.formatted(state.resolve("inbound.state")));
+                """.formatted(sandboxAccount(Map.of("entity", "Messages", "filterClause", "Direction = 'inbound'",
+                "delay", "200ms", "stateFile", state.resolve("inbound.state").toString()))));
         MockEndpoint inbound = getMockEndpoint("mock:inbound");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> inbound.getReceivedCounter() == 2);
@@ -119,6 +118,79 @@ class KameletExamplesTest extends SandboxTestSupport {
         assertThat(inbound.getReceivedExchanges()).extracting(exchange -> sidOf(exchange.getMessage().getBody(String.class)))
                 .containsExactly(first, second, third);
         assertThat(requests()).extracting(RecordedRequest::path).containsOnly(accountPath("Messages.json"));
+    }
+
+    @Test
+    void sinkWithAnApiKeyInPlaceOfTheTokenSignsInWithTheKey() throws Exception {
+        sandbox.addApiKey(API_KEY, "key-secret");
+        routes("""
+                - route:
+                    from:
+                      uri: "direct:send"
+                      steps:
+                        - to:
+                            uri: "kamelet:twilio-connector-sink"
+                            parameters: %s
+                """.formatted(json(Map.of("accountSid", sandbox.accountSid(), "apiKeySid", API_KEY,
+                "apiKeySecret", "key-secret", "baseUrl", sandbox.baseUrl(), "entity", "Messages"))));
+
+        producer.requestBody("direct:send", "{\"To\":\"+15558675310\",\"Sender\":\"+15017122661\",\"Body\":\"Hi\"}");
+
+        assertThat(requests()).singleElement().satisfies(sent -> {
+            assertThat(sent.authUser()).isEqualTo(API_KEY);
+            assertThat(sent.status()).isEqualTo(201);
+        });
+        assertThat(sandbox.records("Messages")).hasSize(1);
+    }
+
+    @Test
+    void twoSinksOfOneIntegrationSignInWithTheirOwnCredentials() throws Exception {
+        routes("""
+                - route:
+                    from:
+                      uri: "direct:right"
+                      steps:
+                        - to:
+                            uri: "kamelet:twilio-connector-sink"
+                            parameters: %s
+                - route:
+                    from:
+                      uri: "direct:wrong"
+                      steps:
+                        - to:
+                            uri: "kamelet:twilio-connector-sink"
+                            parameters: %s
+                """.formatted(sandboxAccount(Map.of("entity", "Messages")),
+                json(Map.of("accountSid", sandbox.accountSid(), "authToken", "not-the-token", "baseUrl", sandbox.baseUrl(),
+                        "entity", "Messages"))));
+        String event = "{\"To\":\"+15558675310\",\"Sender\":\"+15017122661\",\"Body\":\"Hi\"}";
+
+        Exchange wrong = producer.request("direct:wrong", exchange -> exchange.getMessage().setBody(event));
+        Exchange right = producer.request("direct:right", exchange -> exchange.getMessage().setBody(event));
+
+        assertThat(wrong.getException()).as("the sink given a wrong token").isNotNull().hasMessageContaining("401");
+        assertThat(right.getException()).as("the sink given the account's token").isNull();
+        assertThat(requests()).extracting(RecordedRequest::status).containsExactly(401, 201);
+        assertThat(sandbox.records("Messages")).hasSize(1);
+    }
+
+    /** The Kamelet's parameters: the sandbox's account and its Auth Token, and {@code more}. */
+    private static String sandboxAccount(Map<String, String> more) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("accountSid", sandbox.accountSid());
+        parameters.put("authToken", sandbox.authToken());
+        parameters.put("baseUrl", sandbox.baseUrl());
+        parameters.putAll(more);
+        return json(parameters);
+    }
+
+    /** Parameters as a YAML flow mapping (JSON is one), to go on the line of {@code parameters:}. */
+    private static String json(Map<String, String> parameters) {
+        try {
+            return JSON.writeValueAsString(parameters);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     private void routes(String yaml) throws Exception {

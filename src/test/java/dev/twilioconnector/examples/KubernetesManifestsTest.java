@@ -131,8 +131,8 @@ class KubernetesManifestsTest {
         }
         assertThat(keys).containsOnlyKeys("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_STATE_JDBC_URL",
                 "TWILIO_STATE_USERNAME", "TWILIO_STATE_PASSWORD");
-        Set<String> inManifest = documentedSecretKeys(Files.readString(MANIFEST));
-        Set<String> inReadme = documentedSecretKeys(Files.readString(EXAMPLES.resolve("README.md")));
+        Set<String> inManifest = documentedSecretKeys(Files.readString(MANIFEST), SECRET);
+        Set<String> inReadme = documentedSecretKeys(Files.readString(EXAMPLES.resolve("README.md")), SECRET);
         assertThat(inManifest).isEqualTo(inReadme).containsExactlyInAnyOrderElementsOf(keys.values());
     }
 
@@ -147,12 +147,38 @@ class KubernetesManifestsTest {
         assertThat(traits).doesNotContainKey("trait.camel.apache.org/mount.volumes");
     }
 
-    /** The keys of {@code kubectl create secret generic twilio-connector-credentials --from-literal=<key>=...}. */
-    private static Set<String> documentedSecretKeys(String text) {
-        Matcher command = Pattern.compile("kubectl create secret generic " + SECRET + "((?:[^\\n]*\\\\\\n)*[^\\n]*)").matcher(text);
-        assertThat(command.find()).as("the command that creates " + SECRET).isTrue();
+    @Test
+    void eachCamelKPipeMountsOnlyTheSecretItsCommentCreatesWithEveryKeyItReads() throws IOException {
+        List<Path> pipes;
+        try (Stream<Path> files = Files.list(EXAMPLES.resolve("camel-k"))) {
+            pipes = files.filter(file -> file.toString().endsWith(".pipe.yaml")).sorted().toList();
+        }
+        assertThat(pipes).hasSize(2);
+        for (Path file : pipes) {
+            Map<String, String> traits = strings(read(file).get(0).path("metadata").path("annotations"));
+            assertThat(traits).as(file + ": mounts no volume or resource").doesNotContainKeys(
+                    "trait.camel.apache.org/mount.volumes", "trait.camel.apache.org/mount.resources");
+            String mounted = traits.get("trait.camel.apache.org/mount.configs");
+            assertThat(mounted).as(file + ": the mounted config").matches("secret:[a-z0-9-]+");
+            String secret = mounted.substring("secret:".length());
+            String text = Files.readString(file);
+            Set<String> read = new LinkedHashSet<>();
+            Matcher placeholder = Pattern.compile("\\{\\{([A-Za-z0-9._-]+)}}").matcher(text);
+            while (placeholder.find()) {
+                read.add(placeholder.group(1));
+            }
+            assertThat(read).as(file + ": the Kamelet's credentials come from the Secret").contains("twilio.account-sid",
+                    "twilio.auth-token");
+            assertThat(documentedSecretKeys(text, secret)).as(file + ": the keys of the Secret it mounts").containsAll(read);
+        }
+    }
+
+    /** The keys of {@code kubectl create secret generic <secret> --from-literal=<key>=...}. */
+    private static Set<String> documentedSecretKeys(String text, String secret) {
+        Matcher command = Pattern.compile("kubectl create secret generic " + secret + "((?:[^\\n]*\\\\\\n)*[^\\n]*)").matcher(text);
+        assertThat(command.find()).as("the command that creates " + secret).isTrue();
         Set<String> keys = new LinkedHashSet<>();
-        Matcher literal = Pattern.compile("--from-literal=([a-z0-9-]+)=").matcher(command.group(1));
+        Matcher literal = Pattern.compile("--from-literal=([A-Za-z0-9._-]+)=").matcher(command.group(1));
         while (literal.find()) {
             keys.add(literal.group(1));
         }
