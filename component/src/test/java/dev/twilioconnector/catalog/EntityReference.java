@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Writes the README's entity reference from the catalog, so the two cannot drift apart. */
+/** Writes the entity reference of {@code docs/} from the catalog, so the two cannot drift apart. */
 final class EntityReference {
 
     private EntityReference() {
@@ -12,6 +12,9 @@ final class EntityReference {
 
     static String markdown(Catalog catalog) {
         StringBuilder out = new StringBuilder();
+        out.append("Every entity, with its operations, the requests they become, and its fields. `Set on` says which\n"
+                + "operations accept the field in the payload; `Twilio filters` says which conditions go to Twilio as\n"
+                + "query parameters (the rest are evaluated on each record).\n\n");
         out.append("| Entity | Operations | Id | Parent keys | Twilio filters on |\n");
         out.append("|---|---|---|---|---|\n");
         for (Entity entity : catalog.entities()) {

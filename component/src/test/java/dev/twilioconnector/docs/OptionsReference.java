@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Writes the README's option reference from the component's generated Camel metadata, the same descriptor Camel
- * tooling and the YAML DSL read, so the README lists every setting with the default the code has.
+ * Writes the option reference of {@code docs/} from the component's generated Camel metadata, the same descriptor
+ * Camel tooling and the YAML DSL read, so the page lists every setting with the default the code has.
  */
 final class OptionsReference {
 

@@ -10,19 +10,18 @@ import java.io.InputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's option reference is the component's generated metadata written out. When an option changes,
- * rewrite it with {@code mvn -pl component test -Dtest=ReadmeOptionsTest -Dreadme.update=true}.
+ * {@code docs/options.md} is the component's generated metadata written out. When an option changes, rewrite it
+ * with {@code -Ddocs.update=true} (the page's header gives the command).
  */
-class ReadmeOptionsTest {
+class OptionsPageTest {
 
-    private static final ReadmeSection REFERENCE = new ReadmeSection(
-            "<!-- options-reference:start (generated from the component metadata by ReadmeOptionsTest) -->\n",
-            "<!-- options-reference:end -->", "ReadmeOptionsTest");
+    private static final GeneratedPage PAGE = new GeneratedPage("options.md", "Settings, options and headers",
+            "the component's Camel metadata (`twilio-connector.json`)", "OptionsPageTest");
     private static final String DESCRIPTOR = "/META-INF/dev/twilioconnector/twilio-connector.json";
 
     @Test
-    void readmeListsEverySettingOptionAndHeaderWithItsDefaultAsTheMetadataHasThem() throws IOException {
-        REFERENCE.assertReads(OptionsReference.markdown(descriptor()));
+    void optionsPageListsEverySettingOptionAndHeaderWithItsDefaultAsTheMetadataHasThem() throws IOException {
+        PAGE.assertReads(OptionsReference.markdown(descriptor()));
     }
 
     @Test
@@ -34,7 +33,7 @@ class ReadmeOptionsTest {
     }
 
     private static JsonNode descriptor() throws IOException {
-        try (InputStream in = ReadmeOptionsTest.class.getResourceAsStream(DESCRIPTOR)) {
+        try (InputStream in = OptionsPageTest.class.getResourceAsStream(DESCRIPTOR)) {
             assertThat(in).as(DESCRIPTOR + " on the class path").isNotNull();
             return new ObjectMapper().readTree(in);
         }
