@@ -56,7 +56,7 @@ final class EntityTable extends AbstractTable implements ProjectableFilterableTa
 
     @Override
     public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
-        String clause = new TwilioPushdown(entity, columns).clause(filters);
+        String clause = new TwilioPushdown(entity, columns, index -> root.get("?" + index)).clause(filters);
         int[] wanted = projects == null ? IntStream.range(0, columns.size()).toArray() : projects;
         List<Column> projected = IntStream.of(wanted).mapToObj(columns::get).toList();
         return new PagedRows(entity, clause, projected, pages, DataContext.Variable.CANCEL_FLAG.get(root));

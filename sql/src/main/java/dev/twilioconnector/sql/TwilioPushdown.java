@@ -7,6 +7,7 @@ import dev.twilioconnector.filter.FilterPlan;
 import dev.twilioconnector.filter.FilterPlanner;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -20,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * Turns the conjuncts of a query's WHERE into the filterClause of a List: each comparison of a column with a
@@ -35,10 +37,15 @@ final class TwilioPushdown {
 
     private final Entity entity;
     private final List<Column> columns;
+    private final IntFunction<Object> parameters;
 
-    TwilioPushdown(Entity entity, List<Column> columns) {
+    /**
+     * @param parameters the value bound to the statement's {@code ?} of each index
+     */
+    TwilioPushdown(Entity entity, List<Column> columns, IntFunction<Object> parameters) {
         this.entity = entity;
         this.columns = columns;
+        this.parameters = parameters;
     }
 
     /** The filterClause of the conjuncts Twilio evaluates, "" when none. */
@@ -61,7 +68,7 @@ final class TwilioPushdown {
         }
     }
 
-    /** {@code Column <op> literal} in the filter language, when the conjunct is a comparison of a column with a constant. */
+    /** {@code Column <op> value} in the filter language, when the conjunct compares a column with a constant or a {@code ?}. */
     private Optional<String> comparison(RexNode conjunct) {
         if (!(conjunct instanceof RexCall call) || call.getOperands().size() != 2) {
             return Optional.empty();
@@ -69,21 +76,63 @@ final class TwilioPushdown {
         SqlKind kind = call.getKind();
         RexNode left = call.getOperands().get(0);
         RexNode right = call.getOperands().get(1);
-        if (left instanceof RexLiteral && right instanceof RexInputRef) {
+        if (!(left instanceof RexInputRef) && right instanceof RexInputRef) {
             kind = kind.reverse();
             RexNode swap = left;
             left = right;
             right = swap;
         }
-        if (!(left instanceof RexInputRef ref) || !(right instanceof RexLiteral literal) || literal.isNull()) {
+        if (!(left instanceof RexInputRef ref)) {
             return Optional.empty();
         }
         Column column = columns.get(ref.getIndex());
         if (entity.field(column.name()).isEmpty()) {
             return Optional.empty();
         }
-        return operator(kind, column).flatMap(operator -> value(column, literal)
+        Optional<Object> constant = constant(right, column);
+        return operator(kind, column).flatMap(operator -> constant.flatMap(value -> written(column, value))
                 .map(value -> column.name() + ' ' + operator + ' ' + value));
+    }
+
+    /** A literal, or the value bound to a {@code ?}, as Calcite holds values of the column's type. */
+    private Optional<Object> constant(RexNode node, Column column) {
+        if (node instanceof RexLiteral literal) {
+            Class<?> type = switch (column.sqlType()) {
+                case VARCHAR -> String.class;
+                case BIGINT, DECIMAL -> BigDecimal.class;
+                case BOOLEAN -> Boolean.class;
+                case TIMESTAMP -> Long.class;
+                case DATE -> Integer.class;
+                default -> null;
+            };
+            return type == null || literal.isNull() ? Optional.empty() : Optional.ofNullable(literal.getValueAs(type));
+        }
+        if (node instanceof RexDynamicParam parameter) {
+            return Optional.ofNullable(parameters.apply(parameter.getIndex()));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> written(Column column, Object value) {
+        return switch (column.sqlType()) {
+            case VARCHAR -> column.type() == FieldType.STRING && value instanceof String text
+                    ? Optional.of(quoted(text)) : Optional.empty();
+            case BIGINT, DECIMAL -> value instanceof Number number
+                    ? Optional.of(new BigDecimal(number.toString()).toPlainString()) : Optional.empty();
+            case BOOLEAN -> value instanceof Boolean bool ? Optional.of(bool.toString()) : Optional.empty();
+            case TIMESTAMP -> millis(value)
+                    .map(millis -> quoted(LocalDate.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC).toString()));
+            case DATE -> value instanceof Number days ? Optional.of(quoted(LocalDate.ofEpochDay(days.longValue()).toString()))
+                    : value instanceof java.sql.Date date ? Optional.of(quoted(date.toLocalDate().toString())) : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<Long> millis(Object value) {
+        if (value instanceof Number number) {
+            return Optional.of(number.longValue());
+        }
+        return value instanceof java.util.Date date ? Optional.of(date.getTime()) : Optional.empty();
     }
 
     /** Times become days, whose bounds are inclusive: a strict bound widens to the day that holds it. */
@@ -95,21 +144,6 @@ final class TwilioPushdown {
             case GREATER_THAN_OR_EQUAL -> Optional.of(">=");
             case LESS_THAN -> Optional.of(time ? "<=" : "<");
             case LESS_THAN_OR_EQUAL -> Optional.of("<=");
-            default -> Optional.empty();
-        };
-    }
-
-    private static Optional<String> value(Column column, RexLiteral literal) {
-        return switch (column.sqlType()) {
-            case VARCHAR -> column.type() == FieldType.STRING
-                    ? Optional.ofNullable(literal.getValueAs(String.class)).map(TwilioPushdown::quoted)
-                    : Optional.empty();
-            case BIGINT, DECIMAL -> Optional.ofNullable(literal.getValueAs(BigDecimal.class)).map(BigDecimal::toPlainString);
-            case BOOLEAN -> Optional.ofNullable(literal.getValueAs(Boolean.class)).map(String::valueOf);
-            case TIMESTAMP -> Optional.ofNullable(literal.getValueAs(Long.class))
-                    .map(millis -> quoted(LocalDate.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC).toString()));
-            case DATE -> Optional.ofNullable(literal.getValueAs(Integer.class))
-                    .map(days -> quoted(LocalDate.ofEpochDay(days).toString()));
             default -> Optional.empty();
         };
     }

@@ -75,6 +75,126 @@ class SqlOverSandboxTest {
         assertThat(params).containsEntry("From", List.of(SENDER)).containsEntry("DateSent>", List.of("2024-06-01"));
     }
 
+    @Test
+    void limitOverTenThousandRecordsReadsOnePage() throws SQLException {
+        sandbox.generate("Messages", 10_000);
+        sandbox.clearRequests();
+
+        List<List<Object>> rows = query("SELECT Sid, Status FROM Messages LIMIT 5");
+
+        assertThat(rows).hasSize(5);
+        assertThat(listRequests()).hasSize(1);
+        assertThat(listRequests().get(0).queryParams()).containsEntry("PageSize", List.of("1000"));
+    }
+
+    @Test
+    void scanWithoutLimitFollowsEveryPage() throws SQLException {
+        sandbox.generate("Messages", 2_500);
+        sandbox.clearRequests();
+
+        assertThat(query("SELECT COUNT(*) FROM Messages")).containsExactly(List.of(2_500L));
+        assertThat(listRequests()).hasSize(3);
+    }
+
+    @Test
+    void joinOfCallsAndRecordingsOnCallSidReturnsThePairs() throws SQLException {
+        String first = putCall("+15550000001");
+        String second = putCall("+15550000002");
+        putCall("+15550000003");
+        String a = putRecording(first, 11);
+        String b = putRecording(first, 12);
+        String c = putRecording(second, 13);
+        putRecording("CA" + "0".repeat(32), 14);
+
+        List<List<Object>> rows = query("SELECT c.Sid, c.\"To\", r.Sid, r.Duration FROM Calls c"
+                + " JOIN Recordings r ON r.CallSid = c.Sid ORDER BY r.Duration");
+
+        assertThat(rows).containsExactly(
+                List.of(first, "+15550000001", a, 11L),
+                List.of(first, "+15550000001", b, 12L),
+                List.of(second, "+15550000002", c, 13L));
+        assertThat(listRequests()).extracting(RecordedRequest::path)
+                .containsExactlyInAnyOrder(accountPath("Calls.json"), accountPath("Recordings.json"));
+    }
+
+    @Test
+    void groupByStatusCountsEachStatus() throws SQLException {
+        putMessage(SENDER, "delivered", "2024-06-02T10:00:00Z", "a");
+        putMessage(SENDER, "delivered", "2024-06-03T10:00:00Z", "b");
+        putMessage(SENDER, "failed", "2024-06-04T10:00:00Z", "c");
+        putMessage(SENDER, "undelivered", "2024-06-05T10:00:00Z", "d");
+
+        assertThat(query("SELECT Status, COUNT(*) AS N FROM Messages GROUP BY Status ORDER BY Status"))
+                .containsExactly(List.of("delivered", 2L), List.of("failed", 1L), List.of("undelivered", 1L));
+    }
+
+    @Test
+    void likeThatTwilioCannotEvaluateIsEvaluatedByCalcite() throws SQLException {
+        String refund = putMessage(SENDER, "delivered", "2024-06-02T10:00:00Z", "about your refund, sir");
+        putMessage(SENDER, "delivered", "2024-06-03T10:00:00Z", "about your order");
+        String other = putMessage("+15550000000", "delivered", "2024-06-03T10:00:00Z", "Refund issued: a refund");
+
+        assertThat(query("SELECT Sid FROM Messages WHERE Body LIKE '%refund%' ORDER BY Sid"))
+                .containsExactlyInAnyOrder(List.of(refund), List.of(other));
+        assertThat(query("SELECT Sid FROM Messages WHERE Sender = '+15017122661' AND Body LIKE '%refund%'"))
+                .containsExactly(List.of(refund));
+        assertThat(listRequests()).extracting(r -> r.queryParams().keySet())
+                .containsExactly(java.util.Set.of("PageSize"), java.util.Set.of("From", "PageSize"));
+    }
+
+    @Test
+    void strictTimeBoundIsWidenedToItsDayForTwilioAndExactInTheResult() throws SQLException {
+        putMessage(SENDER, "delivered", "2024-06-01T09:00:00Z", "before");
+        String after = putMessage(SENDER, "delivered", "2024-06-01T11:00:00Z", "after");
+
+        assertThat(query("SELECT Sid FROM Messages WHERE DateSent > TIMESTAMP '2024-06-01 10:00:00'"))
+                .containsExactly(List.of(after));
+        assertThat(listRequests().get(0).queryParams()).containsEntry("DateSent>", List.of("2024-06-01"));
+    }
+
+    @Test
+    void sidEqualityGetsTheOneRecordWithItsTimeInUtc() throws SQLException {
+        String sid = putMessage(SENDER, "delivered", "2024-06-01T11:30:15Z", "one");
+        putMessage(SENDER, "delivered", "2024-06-01T12:00:00Z", "another");
+
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(
+                "SELECT Sid, DateSent, Body FROM Messages WHERE Sid = ?")) {
+            statement.setString(1, sid);
+            try (ResultSet result = statement.executeQuery()) {
+                assertThat(result.next()).isTrue();
+                assertThat(result.getTimestamp("DateSent").toInstant()).isEqualTo(Instant.parse("2024-06-01T11:30:15Z"));
+                assertThat(result.getString("Body")).isEqualTo("one");
+                assertThat(result.next()).isFalse();
+            }
+        }
+        assertThat(sandbox.requests()).extracting(RecordedRequest::path).containsExactly(accountPath("Messages/" + sid + ".json"));
+    }
+
+    @Test
+    void statementsOtherThanSelectFailBeforeAnyRequest() {
+        assertThatThrownBy(() -> query("DELETE FROM Messages WHERE Status = 'failed'"))
+                .hasMessageContaining("DELETE statements are not allowed")
+                .hasMessageContaining("SELECT queries only");
+        assertThatThrownBy(() -> connection.createStatement().executeUpdate("UPDATE Messages SET Body = 'x'"))
+                .hasMessageContaining("UPDATE statements are not allowed");
+        assertThatThrownBy(() -> connection.createStatement().execute("INSERT INTO Messages (Body) VALUES ('x')"))
+                .hasMessageContaining("INSERT statements are not allowed");
+        assertThatThrownBy(() -> connection.createStatement().execute("CREATE TABLE Copies (Sid VARCHAR(34))"))
+                .hasMessageContaining("CREATE statements are not allowed");
+        assertThat(sandbox.requests()).isEmpty();
+    }
+
+    @Test
+    void nestedEntityTakesItsParentKeyFromTheWhereClause() throws SQLException {
+        String call = putCall("+15550000001");
+        putRecording(call, 21);
+        putRecording("CA" + "1".repeat(32), 22);
+
+        assertThat(query("SELECT CallSid, Duration FROM CallRecordings WHERE CallSid = '" + call + "'"))
+                .containsExactly(List.of(call, 21L));
+        assertThat(listRequests()).extracting(RecordedRequest::path).containsExactly(accountPath("Calls/" + call + "/Recordings.json"));
+    }
+
     private List<RecordedRequest> listRequests() {
         return sandbox.requests().stream().filter(r -> r.method().equals("GET")).toList();
     }
@@ -92,6 +212,25 @@ class SqlOverSandboxTest {
             }
             return rows;
         }
+    }
+
+    private static String putCall(String to) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("to", to);
+        fields.put("from", SENDER);
+        fields.put("status", "completed");
+        return String.valueOf(sandbox.put("Calls", fields).get("sid"));
+    }
+
+    private static String putRecording(String callSid, int duration) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("call_sid", callSid);
+        fields.put("duration", Integer.toString(duration));
+        return String.valueOf(sandbox.put("Calls/" + callSid + "/Recordings", fields).get("sid"));
+    }
+
+    static String accountPath(String rest) {
+        return "/2010-04-01/Accounts/" + sandbox.accountSid() + "/" + rest;
     }
 
     private static String putMessage(String sender, String status, String sent, String body) {
