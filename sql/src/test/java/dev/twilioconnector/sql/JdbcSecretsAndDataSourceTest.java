@@ -83,6 +83,7 @@ class JdbcSecretsAndDataSourceTest {
         settings.setProperty("accountSid", sandbox.accountSid());
         settings.setProperty("authToken", wrong);
         settings.setProperty("baseUrl", sandbox.baseUrl());
+        settings.setProperty("logLevel", "OFF");
         try (Connection connection = DriverManager.getConnection("jdbc:twilio-connector:", settings)) {
             Throwable failure = catchThrowable(() -> count(connection));
             assertThat(failure).isInstanceOf(SQLException.class);
