@@ -1,6 +1,6 @@
 package dev.twilioconnector.sql;
 
-import dev.twilioconnector.TwilioConnectorConstants;
+import dev.twilioconnector.headers.TwilioConnectorConstants;
 import dev.twilioconnector.catalog.Entity;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;

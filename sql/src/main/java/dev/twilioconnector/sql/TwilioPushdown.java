@@ -1,6 +1,6 @@
 package dev.twilioconnector.sql;
 
-import dev.twilioconnector.TwilioConnectorInputException;
+import dev.twilioconnector.error.TwilioConnectorInputException;
 import dev.twilioconnector.catalog.Entity;
 import dev.twilioconnector.catalog.FieldType;
 import dev.twilioconnector.filter.FilterPlan;
