@@ -19,87 +19,94 @@ import org.apache.camel.support.component.PropertyConfigurerSupport;
 @SuppressWarnings("unchecked")
 public class TwilioConnectorComponentConfigurer extends PropertyConfigurerSupport implements GeneratedPropertyConfigurer, PropertyConfigurerGetter {
 
+    private dev.twilioconnector.connection.ConnectionConfiguration getOrCreateConfiguration(TwilioConnectorComponent target) {
+        if (target.getConfiguration() == null) {
+            target.setConfiguration(new dev.twilioconnector.connection.ConnectionConfiguration());
+        }
+        return target.getConfiguration();
+    }
+
     @Override
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         TwilioConnectorComponent target = (TwilioConnectorComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accountsid":
-        case "accountSid": target.setAccountSid(property(camelContext, java.lang.String.class, value)); return true;
+        case "accountSid": getOrCreateConfiguration(target).setAccountSid(property(camelContext, java.lang.String.class, value)); return true;
         case "apikeysecret":
-        case "apiKeySecret": target.setApiKeySecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "apiKeySecret": getOrCreateConfiguration(target).setApiKeySecret(property(camelContext, java.lang.String.class, value)); return true;
         case "apikeysid":
-        case "apiKeySid": target.setApiKeySid(property(camelContext, java.lang.String.class, value)); return true;
+        case "apiKeySid": getOrCreateConfiguration(target).setApiKeySid(property(camelContext, java.lang.String.class, value)); return true;
         case "authtoken":
-        case "authToken": target.setAuthToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "authToken": getOrCreateConfiguration(target).setAuthToken(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
-        case "baseUrl": target.setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "circuitbreakerfailureratethreshold":
-        case "circuitBreakerFailureRateThreshold": target.setCircuitBreakerFailureRateThreshold(property(camelContext, int.class, value)); return true;
+        case "circuitBreakerFailureRateThreshold": getOrCreateConfiguration(target).setCircuitBreakerFailureRateThreshold(property(camelContext, int.class, value)); return true;
         case "circuitbreakerminimumnumberofcalls":
-        case "circuitBreakerMinimumNumberOfCalls": target.setCircuitBreakerMinimumNumberOfCalls(property(camelContext, int.class, value)); return true;
+        case "circuitBreakerMinimumNumberOfCalls": getOrCreateConfiguration(target).setCircuitBreakerMinimumNumberOfCalls(property(camelContext, int.class, value)); return true;
         case "circuitbreakerpermittedcallsinhalfopenstate":
-        case "circuitBreakerPermittedCallsInHalfOpenState": target.setCircuitBreakerPermittedCallsInHalfOpenState(property(camelContext, int.class, value)); return true;
+        case "circuitBreakerPermittedCallsInHalfOpenState": getOrCreateConfiguration(target).setCircuitBreakerPermittedCallsInHalfOpenState(property(camelContext, int.class, value)); return true;
         case "circuitbreakerslidingwindowsize":
-        case "circuitBreakerSlidingWindowSize": target.setCircuitBreakerSlidingWindowSize(property(camelContext, int.class, value)); return true;
+        case "circuitBreakerSlidingWindowSize": getOrCreateConfiguration(target).setCircuitBreakerSlidingWindowSize(property(camelContext, int.class, value)); return true;
         case "circuitbreakerwaitdurationinopenstate":
-        case "circuitBreakerWaitDurationInOpenState": target.setCircuitBreakerWaitDurationInOpenState(property(camelContext, long.class, value)); return true;
+        case "circuitBreakerWaitDurationInOpenState": getOrCreateConfiguration(target).setCircuitBreakerWaitDurationInOpenState(property(camelContext, long.class, value)); return true;
         case "connecttimeout":
-        case "connectTimeout": target.setConnectTimeout(property(camelContext, int.class, value)); return true;
+        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, int.class, value)); return true;
         case "connectionname":
-        case "connectionName": target.setConnectionName(property(camelContext, java.lang.String.class, value)); return true;
-        case "description": target.setDescription(property(camelContext, java.lang.String.class, value)); return true;
-        case "labels": target.setLabels(property(camelContext, java.lang.String.class, value)); return true;
+        case "connectionName": getOrCreateConfiguration(target).setConnectionName(property(camelContext, java.lang.String.class, value)); return true;
+        case "description": getOrCreateConfiguration(target).setDescription(property(camelContext, java.lang.String.class, value)); return true;
+        case "labels": getOrCreateConfiguration(target).setLabels(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
-        case "location": target.setLocation(property(camelContext, java.lang.String.class, value)); return true;
+        case "location": getOrCreateConfiguration(target).setLocation(property(camelContext, java.lang.String.class, value)); return true;
         case "loglevel":
-        case "logLevel": target.setLogLevel(property(camelContext, java.lang.String.class, value)); return true;
+        case "logLevel": getOrCreateConfiguration(target).setLogLevel(property(camelContext, java.lang.String.class, value)); return true;
         case "maxnodes":
-        case "maxNodes": target.setMaxNodes(property(camelContext, int.class, value)); return true;
+        case "maxNodes": getOrCreateConfiguration(target).setMaxNodes(property(camelContext, int.class, value)); return true;
         case "minnodes":
-        case "minNodes": target.setMinNodes(property(camelContext, int.class, value)); return true;
+        case "minNodes": getOrCreateConfiguration(target).setMinNodes(property(camelContext, int.class, value)); return true;
         case "proxyauthscheme":
-        case "proxyAuthScheme": target.setProxyAuthScheme(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyAuthScheme": getOrCreateConfiguration(target).setProxyAuthScheme(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyenabled":
-        case "proxyEnabled": target.setProxyEnabled(property(camelContext, boolean.class, value)); return true;
+        case "proxyEnabled": getOrCreateConfiguration(target).setProxyEnabled(property(camelContext, boolean.class, value)); return true;
         case "proxyhost":
-        case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxypassword":
-        case "proxyPassword": target.setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyPassword": getOrCreateConfiguration(target).setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
-        case "proxyPort": target.setProxyPort(property(camelContext, int.class, value)); return true;
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, int.class, value)); return true;
         case "proxyssltype":
-        case "proxySslType": target.setProxySslType(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxySslType": getOrCreateConfiguration(target).setProxySslType(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyuser":
-        case "proxyUser": target.setProxyUser(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyUser": getOrCreateConfiguration(target).setProxyUser(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
-        case "responseTimeout": target.setResponseTimeout(property(camelContext, int.class, value)); return true;
+        case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, int.class, value)); return true;
         case "retryaftercap":
-        case "retryAfterCap": target.setRetryAfterCap(property(camelContext, long.class, value)); return true;
+        case "retryAfterCap": getOrCreateConfiguration(target).setRetryAfterCap(property(camelContext, long.class, value)); return true;
         case "retryinitialdelay":
-        case "retryInitialDelay": target.setRetryInitialDelay(property(camelContext, long.class, value)); return true;
+        case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, long.class, value)); return true;
         case "retrymaxattempts":
-        case "retryMaxAttempts": target.setRetryMaxAttempts(property(camelContext, int.class, value)); return true;
+        case "retryMaxAttempts": getOrCreateConfiguration(target).setRetryMaxAttempts(property(camelContext, int.class, value)); return true;
         case "retrymaxdelay":
-        case "retryMaxDelay": target.setRetryMaxDelay(property(camelContext, long.class, value)); return true;
+        case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, long.class, value)); return true;
         case "retrymaxelapsedtime":
-        case "retryMaxElapsedTime": target.setRetryMaxElapsedTime(property(camelContext, long.class, value)); return true;
+        case "retryMaxElapsedTime": getOrCreateConfiguration(target).setRetryMaxElapsedTime(property(camelContext, long.class, value)); return true;
         case "sslcontextparameters":
-        case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staterepository":
-        case "stateRepository": target.setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "throttlequeuesize":
-        case "throttleQueueSize": target.setThrottleQueueSize(property(camelContext, int.class, value)); return true;
+        case "throttleQueueSize": getOrCreateConfiguration(target).setThrottleQueueSize(property(camelContext, int.class, value)); return true;
         case "transactionspersecond":
-        case "transactionsPerSecond": target.setTransactionsPerSecond(property(camelContext, int.class, value)); return true;
+        case "transactionsPerSecond": getOrCreateConfiguration(target).setTransactionsPerSecond(property(camelContext, int.class, value)); return true;
         case "useglobalsslcontextparameters":
-        case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "useGlobalSslContextParameters": getOrCreateConfiguration(target).setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "webhookidempotentrepository":
-        case "webhookIdempotentRepository": target.setWebhookIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "webhookIdempotentRepository": getOrCreateConfiguration(target).setWebhookIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         default: return false;
         }
     }
@@ -193,82 +200,82 @@ public class TwilioConnectorComponentConfigurer extends PropertyConfigurerSuppor
         TwilioConnectorComponent target = (TwilioConnectorComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accountsid":
-        case "accountSid": return target.getAccountSid();
+        case "accountSid": return getOrCreateConfiguration(target).getAccountSid();
         case "apikeysecret":
-        case "apiKeySecret": return target.getApiKeySecret();
+        case "apiKeySecret": return getOrCreateConfiguration(target).getApiKeySecret();
         case "apikeysid":
-        case "apiKeySid": return target.getApiKeySid();
+        case "apiKeySid": return getOrCreateConfiguration(target).getApiKeySid();
         case "authtoken":
-        case "authToken": return target.getAuthToken();
+        case "authToken": return getOrCreateConfiguration(target).getAuthToken();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
-        case "baseUrl": return target.getBaseUrl();
+        case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "circuitbreakerfailureratethreshold":
-        case "circuitBreakerFailureRateThreshold": return target.getCircuitBreakerFailureRateThreshold();
+        case "circuitBreakerFailureRateThreshold": return getOrCreateConfiguration(target).getCircuitBreakerFailureRateThreshold();
         case "circuitbreakerminimumnumberofcalls":
-        case "circuitBreakerMinimumNumberOfCalls": return target.getCircuitBreakerMinimumNumberOfCalls();
+        case "circuitBreakerMinimumNumberOfCalls": return getOrCreateConfiguration(target).getCircuitBreakerMinimumNumberOfCalls();
         case "circuitbreakerpermittedcallsinhalfopenstate":
-        case "circuitBreakerPermittedCallsInHalfOpenState": return target.getCircuitBreakerPermittedCallsInHalfOpenState();
+        case "circuitBreakerPermittedCallsInHalfOpenState": return getOrCreateConfiguration(target).getCircuitBreakerPermittedCallsInHalfOpenState();
         case "circuitbreakerslidingwindowsize":
-        case "circuitBreakerSlidingWindowSize": return target.getCircuitBreakerSlidingWindowSize();
+        case "circuitBreakerSlidingWindowSize": return getOrCreateConfiguration(target).getCircuitBreakerSlidingWindowSize();
         case "circuitbreakerwaitdurationinopenstate":
-        case "circuitBreakerWaitDurationInOpenState": return target.getCircuitBreakerWaitDurationInOpenState();
+        case "circuitBreakerWaitDurationInOpenState": return getOrCreateConfiguration(target).getCircuitBreakerWaitDurationInOpenState();
         case "connecttimeout":
-        case "connectTimeout": return target.getConnectTimeout();
+        case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "connectionname":
-        case "connectionName": return target.getConnectionName();
-        case "description": return target.getDescription();
-        case "labels": return target.getLabels();
+        case "connectionName": return getOrCreateConfiguration(target).getConnectionName();
+        case "description": return getOrCreateConfiguration(target).getDescription();
+        case "labels": return getOrCreateConfiguration(target).getLabels();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
-        case "location": return target.getLocation();
+        case "location": return getOrCreateConfiguration(target).getLocation();
         case "loglevel":
-        case "logLevel": return target.getLogLevel();
+        case "logLevel": return getOrCreateConfiguration(target).getLogLevel();
         case "maxnodes":
-        case "maxNodes": return target.getMaxNodes();
+        case "maxNodes": return getOrCreateConfiguration(target).getMaxNodes();
         case "minnodes":
-        case "minNodes": return target.getMinNodes();
+        case "minNodes": return getOrCreateConfiguration(target).getMinNodes();
         case "proxyauthscheme":
-        case "proxyAuthScheme": return target.getProxyAuthScheme();
+        case "proxyAuthScheme": return getOrCreateConfiguration(target).getProxyAuthScheme();
         case "proxyenabled":
-        case "proxyEnabled": return target.isProxyEnabled();
+        case "proxyEnabled": return getOrCreateConfiguration(target).isProxyEnabled();
         case "proxyhost":
-        case "proxyHost": return target.getProxyHost();
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxypassword":
-        case "proxyPassword": return target.getProxyPassword();
+        case "proxyPassword": return getOrCreateConfiguration(target).getProxyPassword();
         case "proxyport":
-        case "proxyPort": return target.getProxyPort();
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "proxyssltype":
-        case "proxySslType": return target.getProxySslType();
+        case "proxySslType": return getOrCreateConfiguration(target).getProxySslType();
         case "proxyuser":
-        case "proxyUser": return target.getProxyUser();
+        case "proxyUser": return getOrCreateConfiguration(target).getProxyUser();
         case "responsetimeout":
-        case "responseTimeout": return target.getResponseTimeout();
+        case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "retryaftercap":
-        case "retryAfterCap": return target.getRetryAfterCap();
+        case "retryAfterCap": return getOrCreateConfiguration(target).getRetryAfterCap();
         case "retryinitialdelay":
-        case "retryInitialDelay": return target.getRetryInitialDelay();
+        case "retryInitialDelay": return getOrCreateConfiguration(target).getRetryInitialDelay();
         case "retrymaxattempts":
-        case "retryMaxAttempts": return target.getRetryMaxAttempts();
+        case "retryMaxAttempts": return getOrCreateConfiguration(target).getRetryMaxAttempts();
         case "retrymaxdelay":
-        case "retryMaxDelay": return target.getRetryMaxDelay();
+        case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
         case "retrymaxelapsedtime":
-        case "retryMaxElapsedTime": return target.getRetryMaxElapsedTime();
+        case "retryMaxElapsedTime": return getOrCreateConfiguration(target).getRetryMaxElapsedTime();
         case "sslcontextparameters":
-        case "sslContextParameters": return target.getSslContextParameters();
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "staterepository":
-        case "stateRepository": return target.getStateRepository();
+        case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "throttlequeuesize":
-        case "throttleQueueSize": return target.getThrottleQueueSize();
+        case "throttleQueueSize": return getOrCreateConfiguration(target).getThrottleQueueSize();
         case "transactionspersecond":
-        case "transactionsPerSecond": return target.getTransactionsPerSecond();
+        case "transactionsPerSecond": return getOrCreateConfiguration(target).getTransactionsPerSecond();
         case "useglobalsslcontextparameters":
-        case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "useGlobalSslContextParameters": return getOrCreateConfiguration(target).isUseGlobalSslContextParameters();
         case "webhookidempotentrepository":
-        case "webhookIdempotentRepository": return target.getWebhookIdempotentRepository();
+        case "webhookIdempotentRepository": return getOrCreateConfiguration(target).getWebhookIdempotentRepository();
         default: return null;
         }
     }

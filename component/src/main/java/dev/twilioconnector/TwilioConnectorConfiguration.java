@@ -7,7 +7,7 @@ import org.apache.camel.spi.UriParams;
 
 /** The inputs of one operation that an endpoint can fix; a message header of the same name wins. */
 @UriParams
-public class TwilioConnectorConfiguration implements Cloneable {
+public class TwilioConnectorConfiguration {
 
     @UriParam(description = "The record's id (SID) for Get, Update and Delete, e.g. SM3ad97d41e786c02bca47c8ce1745053b.")
     private String entityId;
@@ -255,13 +255,5 @@ public class TwilioConnectorConfiguration implements Cloneable {
 
     public void setValidateSignature(boolean validateSignature) {
         this.validateSignature = validateSignature;
-    }
-
-    public TwilioConnectorConfiguration copy() {
-        try {
-            return (TwilioConnectorConfiguration) clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

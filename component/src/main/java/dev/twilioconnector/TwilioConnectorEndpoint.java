@@ -8,9 +8,6 @@ import dev.twilioconnector.headers.TwilioConnectorConstants;
 import dev.twilioconnector.operation.ConnectorRequest;
 import dev.twilioconnector.operation.OperationRunner;
 import dev.twilioconnector.poll.TwilioConnectorPollingConsumer;
-import dev.twilioconnector.settings.TwilioEnvironment;
-import dev.twilioconnector.webhook.TwilioWebhookConsumer;
-import dev.twilioconnector.webhook.WebhookOptions;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -32,15 +29,12 @@ import java.time.format.DateTimeParseException;
  * Reach Twilio's REST API as entities: List, Get, Create, Update and Delete records of Messages,
  * Calls, Recordings, IncomingPhoneNumbers and every other resource of the 2010-04-01 API. As the start
  * of a route, {@code <Entity>/List} polls for new and changed records, and {@code webhook/<path>}
- * receives Twilio's webhooks.
+ * receives Twilio's webhooks: {@link TwilioConnectorWebhookEndpoint}, which shares this class's options.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "twilio-connector", title = "Twilio Connector",
              syntax = "twilio-connector:entity/operation",
              category = { Category.CLOUD, Category.API, Category.MOBILE }, headersClass = TwilioConnectorConstants.class)
 public class TwilioConnectorEndpoint extends ScheduledPollEndpoint {
-
-    /** The entity part of a webhook URI: twilio-connector:webhook/<path>. */
-    public static final String WEBHOOK = "webhook";
 
     /** Polling a SaaS every 500 ms (Camel's default) would spend the connection's throttle on empty polls. */
     static final long DEFAULT_POLL_DELAY = 10_000;
@@ -67,7 +61,20 @@ public class TwilioConnectorEndpoint extends ScheduledPollEndpoint {
     private Entity resolvedEntity;
     private Operation resolvedOperation;
 
-    public TwilioConnectorEndpoint(String uri, TwilioConnectorComponent component, TwilioConnectorConfiguration configuration) {
+    /** Resolves the entity and operation, so a route with a bad URI fails when it starts, before any request. */
+    public TwilioConnectorEndpoint(String uri, TwilioConnectorComponent component, TwilioConnectorConfiguration configuration,
+                                   String entityName, String operationLabel) {
+        this(uri, component, configuration);
+        Operation op = Operation.fromLabel(operationLabel).orElseThrow(() -> new TwilioConnectorInputException(
+                "Unknown operation '" + operationLabel + "'. Operations: List, Get, Create, Update, Delete"));
+        this.resolvedEntity = Catalog.standard().require(entityName, op);
+        this.resolvedOperation = op;
+        this.entity = resolvedEntity.name();
+        this.operation = op.label();
+    }
+
+    /** For the webhook endpoint, whose URI names neither an entity nor an operation. */
+    TwilioConnectorEndpoint(String uri, TwilioConnectorComponent component, TwilioConnectorConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
         setDelay(DEFAULT_POLL_DELAY);
@@ -80,24 +87,11 @@ public class TwilioConnectorEndpoint extends ScheduledPollEndpoint {
 
     @Override
     public Producer createProducer() {
-        if (isWebhook()) {
-            throw new TwilioConnectorInputException("twilio-connector:webhook/" + operation
-                    + " receives Twilio's webhooks: use it as the start of a route (from), not as a producer (to)");
-        }
         return new TwilioConnectorProducer(this);
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        if (isWebhook()) {
-            Consumer consumer = new TwilioWebhookConsumer(this, processor, operation,
-                    new WebhookOptions(configuration.getWebhookBaseUrl(), configuration.getWebhookResponse(),
-                            configuration.isValidateSignature(), configuration.getWebhookReplayCacheSize()),
-                    () -> TwilioEnvironment.system().orElse(getComponent().getAuthToken(), TwilioEnvironment.AUTH_TOKEN),
-                    getComponent().mapper(), getComponent().getWebhookIdempotentRepository());
-            configureConsumer(consumer);
-            return consumer;
-        }
         if (resolvedOperation != Operation.LIST) {
             throw new TwilioConnectorInputException("twilio-connector:" + entity + "/" + operation + " cannot start a route:"
                     + " a consumer polls a List, e.g. twilio-connector:" + entity + "/List, or receives webhooks,"
@@ -125,7 +119,7 @@ public class TwilioConnectorEndpoint extends ScheduledPollEndpoint {
             return configuration.getStateRepository();
         }
         String file = configuration.getStateFile();
-        return file == null || file.isBlank() ? getComponent().getStateRepository() : null;
+        return file == null || file.isBlank() ? getComponent().getConfiguration().getStateRepository() : null;
     }
 
     private Instant since(Clock clock) {
@@ -157,31 +151,7 @@ public class TwilioConnectorEndpoint extends ScheduledPollEndpoint {
 
     /** Every request of the endpoint goes through the connection's runner, available once the component started. */
     public OperationRunner runner() {
-        return getComponent().runner();
-    }
-
-    public boolean isWebhook() {
-        return WEBHOOK.equals(entity) && resolvedEntity == null;
-    }
-
-    /** Makes this a webhook endpoint receiving at {@code path}, so a bad path fails when the route starts. */
-    void resolveWebhook(String path) {
-        if (path.isEmpty() || path.startsWith("/") || path.contains("//") || path.contains("..")) {
-            throw new TwilioConnectorInputException("Expected twilio-connector:webhook/<path>, e.g. twilio-connector:webhook/sms,"
-                    + " but got twilio-connector:webhook/" + path);
-        }
-        this.entity = WEBHOOK;
-        this.operation = path;
-    }
-
-    /** Resolves the entity and operation, so a route with a bad URI fails when it starts, before any request. */
-    void resolve(String entityName, String operationLabel) {
-        Operation op = Operation.fromLabel(operationLabel).orElseThrow(() -> new TwilioConnectorInputException(
-                "Unknown operation '" + operationLabel + "'. Operations: List, Get, Create, Update, Delete"));
-        this.resolvedEntity = Catalog.standard().require(entityName, op);
-        this.resolvedOperation = op;
-        this.entity = resolvedEntity.name();
-        this.operation = op.label();
+        return getComponent().connection().runner();
     }
 
     Entity resolvedEntity() {

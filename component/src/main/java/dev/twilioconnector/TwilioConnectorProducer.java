@@ -73,7 +73,7 @@ public class TwilioConnectorProducer extends DefaultProducer {
             message.removeHeader(TwilioConnectorConstants.NEXT_PAGE_TOKEN);
             return;
         }
-        ConnectorResult result = endpoint.getComponent().runner().run(request);
+        ConnectorResult result = endpoint.runner().run(request);
         message.setBody(result.body());
         if (result.nextPageToken() == null) {
             message.removeHeader(TwilioConnectorConstants.NEXT_PAGE_TOKEN);
@@ -90,7 +90,7 @@ public class TwilioConnectorProducer extends DefaultProducer {
         }
         ConnectorRequest first = new ConnectorRequest(request.entity(), request.operation(), request.entityId(),
                 request.filterClause(), getEndpoint().streamPageSize(), null, null, request.payload());
-        return new PageStream(getEndpoint().getComponent().runner(), first, pageReader);
+        return new PageStream(getEndpoint().runner(), first, pageReader);
     }
 
     private static String input(Message message, String header, String option) {

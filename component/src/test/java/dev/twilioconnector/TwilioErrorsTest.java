@@ -40,9 +40,9 @@ class TwilioErrorsTest extends SandboxTestSupport {
     @Test
     void wrongCredentialsGive401WithCode20003AndNeverShowTheToken() throws Exception {
         TwilioConnectorComponent wrong = new TwilioConnectorComponent();
-        wrong.setAccountSid(sandbox.accountSid());
-        wrong.setAuthToken("not-the-token-0123456789");
-        wrong.setBaseUrl(sandbox.baseUrl());
+        wrong.getConfiguration().setAccountSid(sandbox.accountSid());
+        wrong.getConfiguration().setAuthToken("not-the-token-0123456789");
+        wrong.getConfiguration().setBaseUrl(sandbox.baseUrl());
         context.addComponent("twilio-wrong", wrong);
 
         Exchange exchange = call("twilio-wrong:Messages/List", null);
@@ -60,10 +60,10 @@ class TwilioErrorsTest extends SandboxTestSupport {
         sandbox.addApiKey(keySid, "key-secret");
         sandbox.clearRequests();
         TwilioConnectorComponent keyed = new TwilioConnectorComponent();
-        keyed.setAccountSid(sandbox.accountSid());
-        keyed.setApiKeySid(keySid);
-        keyed.setApiKeySecret("key-secret");
-        keyed.setBaseUrl(sandbox.baseUrl());
+        keyed.getConfiguration().setAccountSid(sandbox.accountSid());
+        keyed.getConfiguration().setApiKeySid(keySid);
+        keyed.getConfiguration().setApiKeySecret("key-secret");
+        keyed.getConfiguration().setBaseUrl(sandbox.baseUrl());
         context.addComponent("twilio-keyed", keyed);
 
         Object page = callOk("twilio-keyed:Messages/List", null, Map.of());

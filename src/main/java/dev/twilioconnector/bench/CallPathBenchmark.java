@@ -48,10 +48,10 @@ public final class CallPathBenchmark {
         try (TwilioSandbox sandbox = TwilioSandbox.start(); CamelContext camel = new DefaultCamelContext()) {
             sandbox.put("Messages", Map.of("sid", SID, "body", "benchmark"));
             TwilioConnectorComponent connection = new TwilioConnectorComponent();
-            connection.setAccountSid(sandbox.accountSid());
-            connection.setAuthToken(sandbox.authToken());
-            connection.setBaseUrl(sandbox.baseUrl());
-            connection.setTransactionsPerSecond(tps);
+            connection.getConfiguration().setAccountSid(sandbox.accountSid());
+            connection.getConfiguration().setAuthToken(sandbox.authToken());
+            connection.getConfiguration().setBaseUrl(sandbox.baseUrl());
+            connection.getConfiguration().setTransactionsPerSecond(tps);
             camel.addComponent("twilio-connector", connection);
             camel.start();
             ProducerTemplate producer = camel.createProducerTemplate();
@@ -74,10 +74,10 @@ public final class CallPathBenchmark {
 
             // the same path with a limit it never reaches: what a request costs once the code is warm
             TwilioConnectorComponent unlimited = new TwilioConnectorComponent();
-            unlimited.setAccountSid(sandbox.accountSid());
-            unlimited.setAuthToken(sandbox.authToken());
-            unlimited.setBaseUrl(sandbox.baseUrl());
-            unlimited.setTransactionsPerSecond(1_000_000);
+            unlimited.getConfiguration().setAccountSid(sandbox.accountSid());
+            unlimited.getConfiguration().setAuthToken(sandbox.authToken());
+            unlimited.getConfiguration().setBaseUrl(sandbox.baseUrl());
+            unlimited.getConfiguration().setTransactionsPerSecond(1_000_000);
             camel.addComponent("twilio-unlimited", unlimited);
             String unlimitedUri = "twilio-unlimited:Messages/Get?entityId=" + SID;
             run(producer, unlimitedUri, threads, 5);

@@ -91,9 +91,9 @@ public final class ConsumerBenchmark {
     private static CamelContext context(TwilioSandbox sandbox) {
         CamelContext camel = new DefaultCamelContext();
         TwilioConnectorComponent component = new TwilioConnectorComponent();
-        component.setAccountSid(sandbox.accountSid());
-        component.setAuthToken(sandbox.authToken());
-        component.setBaseUrl(sandbox.baseUrl());
+        component.getConfiguration().setAccountSid(sandbox.accountSid());
+        component.getConfiguration().setAuthToken(sandbox.authToken());
+        component.getConfiguration().setBaseUrl(sandbox.baseUrl());
         PropertyBindingSupport.build().withMandatory(true).bind(camel, component, new HashMap<>(componentOptions()));
         camel.addComponent("twilio-connector", component);
         return camel;

@@ -41,10 +41,10 @@ class PrismContractTest {
         prism = PrismServer.start(Path.of(System.getProperty("prism.dir", "../target/prism")), spec,
                 AvailablePortFinder.getNextAvailable());
         TwilioConnectorComponent component = new TwilioConnectorComponent();
-        component.setAccountSid(ACCOUNT);
-        component.setAuthToken("prism-checks-that-there-is-a-token");
-        component.setBaseUrl(prism.baseUrl());
-        component.setRetryMaxAttempts(1);
+        component.getConfiguration().setAccountSid(ACCOUNT);
+        component.getConfiguration().setAuthToken("prism-checks-that-there-is-a-token");
+        component.getConfiguration().setBaseUrl(prism.baseUrl());
+        component.getConfiguration().setRetryMaxAttempts(1);
         camel = new DefaultCamelContext();
         camel.addComponent("twilio-connector", component);
         camel.start();

@@ -69,7 +69,7 @@ class ConsumerFlowsTest extends SandboxTestSupport {
         camel.getRegistry().bind("messageStatuses", new FileMessageStatuses(state.resolve("message-status")));
         camel.getRegistry().bind("leaderOnly", new RoutePolicySupport() {
         });
-        camel.getComponent("twilio-connector", TwilioConnectorComponent.class).setStateRepository(
+        camel.getComponent("twilio-connector", TwilioConnectorComponent.class).getConfiguration().setStateRepository(
                 FileStateRepository.fileStateRepository(state.resolve("cursors.state").toFile()));
         return camel;
     }

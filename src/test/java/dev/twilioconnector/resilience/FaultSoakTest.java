@@ -80,11 +80,11 @@ class FaultSoakTest extends SandboxTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext camel = super.createCamelContext();
         TwilioConnectorComponent connection = camel.getComponent("twilio-connector", TwilioConnectorComponent.class);
-        connection.setTransactionsPerSecond(400);
-        connection.setThrottleQueueSize(1_000);
-        connection.setResponseTimeout(300);
-        connection.setRetryInitialDelay(10);
-        connection.setRetryMaxDelay(100);
+        connection.getConfiguration().setTransactionsPerSecond(400);
+        connection.getConfiguration().setThrottleQueueSize(1_000);
+        connection.getConfiguration().setResponseTimeout(300);
+        connection.getConfiguration().setRetryInitialDelay(10);
+        connection.getConfiguration().setRetryMaxDelay(100);
         return camel;
     }
 

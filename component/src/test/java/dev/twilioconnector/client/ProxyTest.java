@@ -190,17 +190,17 @@ class ProxyTest {
     private CamelContext connect(String scheme, String password, String sslType, SSLContextParameters tls) {
         camel = new DefaultCamelContext();
         TwilioConnectorComponent component = new TwilioConnectorComponent();
-        component.setSslContextParameters(tls);
-        component.setAccountSid(sandbox.accountSid());
-        component.setAuthToken(sandbox.authToken());
-        component.setBaseUrl(sandbox.baseUrl());
-        component.setProxyEnabled(true);
-        component.setProxyHost(proxy.host());
-        component.setProxyPort(proxy.port());
-        component.setProxyAuthScheme(scheme);
-        component.setProxyUser("NONE".equals(scheme) ? null : USER);
-        component.setProxyPassword(password);
-        component.setProxySslType(sslType);
+        component.getConfiguration().setSslContextParameters(tls);
+        component.getConfiguration().setAccountSid(sandbox.accountSid());
+        component.getConfiguration().setAuthToken(sandbox.authToken());
+        component.getConfiguration().setBaseUrl(sandbox.baseUrl());
+        component.getConfiguration().setProxyEnabled(true);
+        component.getConfiguration().setProxyHost(proxy.host());
+        component.getConfiguration().setProxyPort(proxy.port());
+        component.getConfiguration().setProxyAuthScheme(scheme);
+        component.getConfiguration().setProxyUser("NONE".equals(scheme) ? null : USER);
+        component.getConfiguration().setProxyPassword(password);
+        component.getConfiguration().setProxySslType(sslType);
         camel.addComponent("twilio-connector", component);
         camel.start();
         return camel;

@@ -159,10 +159,10 @@ class KubernetesLeaderElectionTest {
         cluster.setRetryPeriodMillis(RETRY_PERIOD_MILLIS);
 
         TwilioConnectorComponent twilio = new TwilioConnectorComponent();
-        twilio.setAccountSid(sandbox.accountSid());
-        twilio.setAuthToken(sandbox.authToken());
-        twilio.setBaseUrl(sandbox.baseUrl());
-        twilio.setStateRepository(new JdbcStateRepository(database.dataSource()));
+        twilio.getConfiguration().setAccountSid(sandbox.accountSid());
+        twilio.getConfiguration().setAuthToken(sandbox.authToken());
+        twilio.getConfiguration().setBaseUrl(sandbox.baseUrl());
+        twilio.getConfiguration().setStateRepository(new JdbcStateRepository(database.dataSource()));
 
         CamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName(pod);

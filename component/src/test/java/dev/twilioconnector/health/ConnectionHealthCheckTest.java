@@ -76,8 +76,8 @@ class ConnectionHealthCheckTest {
     void aNodeBusyToItsLimitStaysReadyAndSaysSo() {
         camel = new DefaultCamelContext();
         TwilioConnectorComponent component = connection(sandbox.baseUrl(), sandbox.authToken());
-        component.setTransactionsPerSecond(1);
-        component.setThrottleQueueSize(1);
+        component.getConfiguration().setTransactionsPerSecond(1);
+        component.getConfiguration().setThrottleQueueSize(1);
         camel.addComponent("twilio-connector", component);
         camel.start();
         camel.getComponent("twilio-connector").start();
@@ -100,9 +100,9 @@ class ConnectionHealthCheckTest {
     void detailsCarryTheConnectionsDescriptionLocationAndLabels() {
         camel = new DefaultCamelContext();
         TwilioConnectorComponent component = connection(sandbox.baseUrl(), sandbox.authToken());
-        component.setDescription("Order notifications");
-        component.setLocation("europe-west1");
-        component.setLabels("team=messaging,env=prod");
+        component.getConfiguration().setDescription("Order notifications");
+        component.getConfiguration().setLocation("europe-west1");
+        component.getConfiguration().setLabels("team=messaging,env=prod");
 
         HealthCheck.Result result = readiness(component);
 
@@ -141,10 +141,10 @@ class ConnectionHealthCheckTest {
 
     private static TwilioConnectorComponent connection(String baseUrl, String token) {
         TwilioConnectorComponent component = new TwilioConnectorComponent();
-        component.setAccountSid(sandbox.accountSid());
-        component.setAuthToken(token);
-        component.setBaseUrl(baseUrl);
-        component.setConnectTimeout(2000);
+        component.getConfiguration().setAccountSid(sandbox.accountSid());
+        component.getConfiguration().setAuthToken(token);
+        component.getConfiguration().setBaseUrl(baseUrl);
+        component.getConfiguration().setConnectTimeout(2000);
         return component;
     }
 

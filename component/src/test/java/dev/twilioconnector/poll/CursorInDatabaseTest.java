@@ -100,7 +100,7 @@ class CursorInDatabaseTest extends SandboxTestSupport {
 
     private JdbcStateRepository repository(String table) {
         JdbcStateRepository repository = new JdbcStateRepository(database.dataSource(), table);
-        context.getComponent("twilio-connector", TwilioConnectorComponent.class).setStateRepository(repository);
+        context.getComponent("twilio-connector", TwilioConnectorComponent.class).getConfiguration().setStateRepository(repository);
         return repository;
     }
 

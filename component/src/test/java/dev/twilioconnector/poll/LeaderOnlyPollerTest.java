@@ -150,10 +150,10 @@ class LeaderOnlyPollerTest {
             cluster.setAcquireLockInterval(200, TimeUnit.MILLISECONDS);
             camel.addService(cluster);
             TwilioConnectorComponent component = new TwilioConnectorComponent();
-            component.setAccountSid(sandbox.accountSid());
-            component.setAuthToken(sandbox.authToken());
-            component.setBaseUrl(sandbox.baseUrl());
-            component.setStateRepository(new JdbcStateRepository(database.dataSource()));
+            component.getConfiguration().setAccountSid(sandbox.accountSid());
+            component.getConfiguration().setAuthToken(sandbox.authToken());
+            component.getConfiguration().setBaseUrl(sandbox.baseUrl());
+            component.getConfiguration().setStateRepository(new JdbcStateRepository(database.dataSource()));
             camel.addComponent("twilio-connector", component);
             camel.addRoutes(new RouteBuilder() {
                 @Override

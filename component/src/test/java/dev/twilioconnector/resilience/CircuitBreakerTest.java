@@ -25,11 +25,11 @@ class CircuitBreakerTest extends ResilienceTestSupport {
     @Test
     void opensUnderAFailureBurstFailsFastWhileOpenAndRecoversWhenTwilioHeals() throws Exception {
         TwilioConnectorComponent connection = connection("twilio-breaker", component -> {
-            component.setRetryMaxAttempts(1);
-            component.setCircuitBreakerSlidingWindowSize(10);
-            component.setCircuitBreakerMinimumNumberOfCalls(10);
-            component.setCircuitBreakerWaitDurationInOpenState(500);
-            component.setCircuitBreakerPermittedCallsInHalfOpenState(2);
+            component.getConfiguration().setRetryMaxAttempts(1);
+            component.getConfiguration().setCircuitBreakerSlidingWindowSize(10);
+            component.getConfiguration().setCircuitBreakerMinimumNumberOfCalls(10);
+            component.getConfiguration().setCircuitBreakerWaitDurationInOpenState(500);
+            component.getConfiguration().setCircuitBreakerPermittedCallsInHalfOpenState(2);
         });
         sandbox.put("Messages", Map.of("sid", SID));
         MeterRegistry meters = new SimpleMeterRegistry();
@@ -51,7 +51,7 @@ class CircuitBreakerTest extends ResilienceTestSupport {
         for (int i = 0; i < 20; i++) {
             Exchange refused = call(GET, null);
             assertThat(refused.getException()).isInstanceOf(TwilioConnectorCircuitOpenException.class)
-                    .hasMessage("The circuit breaker of connection " + connection.getConnectionName() + " is OPEN: 100.0% of"
+                    .hasMessage("The circuit breaker of connection " + connection.getConfiguration().getConnectionName() + " is OPEN: 100.0% of"
                             + " the last 10 requests to Twilio failed (circuitBreakerFailureRateThreshold 50%), so Messages"
                             + " Get (GET " + accountPath("Messages/" + SID + ".json") + ") was not sent. 500 ms after"
                             + " opening it lets 2 probe requests through to see whether Twilio has recovered");
@@ -72,20 +72,20 @@ class CircuitBreakerTest extends ResilienceTestSupport {
 
     private HealthCheck.Result health(TwilioConnectorComponent connection) {
         return HealthCheckRegistry.get(context)
-                .getCheck("twilio-connector-" + connection.getConnectionName() + "-circuit-breaker")
+                .getCheck("twilio-connector-" + connection.getConfiguration().getConnectionName() + "-circuit-breaker")
                 .orElseThrow().call();
     }
 
     private static double stateGauge(MeterRegistry meters, TwilioConnectorComponent connection, String state) {
         return meters.get("twilio.connector.circuit.breaker.state")
-                .tags("connection", connection.getConnectionName(), "state", state).gauge().value();
+                .tags("connection", connection.getConfiguration().getConnectionName(), "state", state).gauge().value();
     }
 
     @Test
     void answersThatSayTheRequestWasWrongDoNotOpenIt() {
         TwilioConnectorComponent connection = connection("twilio-breaker", component -> {
-            component.setCircuitBreakerSlidingWindowSize(5);
-            component.setCircuitBreakerMinimumNumberOfCalls(5);
+            component.getConfiguration().setCircuitBreakerSlidingWindowSize(5);
+            component.getConfiguration().setCircuitBreakerMinimumNumberOfCalls(5);
         });
 
         for (int i = 0; i < 10; i++) {
@@ -98,9 +98,9 @@ class CircuitBreakerTest extends ResilienceTestSupport {
     @Test
     void twiliosTooManyRequestsDoNotOpenIt() {
         TwilioConnectorComponent connection = connection("twilio-breaker", component -> {
-            component.setRetryMaxAttempts(1);
-            component.setCircuitBreakerSlidingWindowSize(5);
-            component.setCircuitBreakerMinimumNumberOfCalls(5);
+            component.getConfiguration().setRetryMaxAttempts(1);
+            component.getConfiguration().setCircuitBreakerSlidingWindowSize(5);
+            component.getConfiguration().setCircuitBreakerMinimumNumberOfCalls(5);
         });
         sandbox.faults().always(Fault.TOO_MANY_REQUESTS);
 

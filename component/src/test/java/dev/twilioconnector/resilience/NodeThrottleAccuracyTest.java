@@ -44,7 +44,7 @@ class NodeThrottleAccuracyTest extends ResilienceTestSupport {
     @ValueSource(ints = {5, 25, 100})
     void noSecondHoldsMoreThanTheLimitAndTheAverageIsWithinTwoPercentOfIt(int limit) throws Exception {
         String scheme = "twilio-tps" + limit;
-        connection(scheme, component -> component.setTransactionsPerSecond(limit));
+        connection(scheme, component -> component.getConfiguration().setTransactionsPerSecond(limit));
         sandbox.put("Messages", Map.of("sid", SID));
         String uri = scheme + ":Messages/Get?entityId=" + SID;
         warmUp();
@@ -96,8 +96,8 @@ class NodeThrottleAccuracyTest extends ResilienceTestSupport {
 
     private String floodedConnection(String scheme) {
         connection(scheme, component -> {
-            component.setTransactionsPerSecond(FLOOD_LIMIT);
-            component.setThrottleQueueSize(FLOOD_QUEUE);
+            component.getConfiguration().setTransactionsPerSecond(FLOOD_LIMIT);
+            component.getConfiguration().setThrottleQueueSize(FLOOD_QUEUE);
         });
         return scheme;
     }
@@ -132,7 +132,7 @@ class NodeThrottleAccuracyTest extends ResilienceTestSupport {
      * way to the sandbox and not others.
      */
     private void warmUp() throws Exception {
-        connection("twilio-warm-up", component -> component.setTransactionsPerSecond(10_000));
+        connection("twilio-warm-up", component -> component.getConfiguration().setTransactionsPerSecond(10_000));
         offer("twilio-warm-up:Messages/Get?entityId=" + SID, WARM_UP);
     }
 

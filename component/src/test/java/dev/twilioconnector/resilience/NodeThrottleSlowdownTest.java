@@ -34,7 +34,7 @@ class NodeThrottleSlowdownTest extends ResilienceTestSupport {
     @Test
     void aNodeAnswered429SendsSlowerAndClimbsBackToItsLimitOnceThe429sStop() throws Exception {
         // one request a call, so that the log counts turns taken, not retries waited for
-        NodeThrottle throttle = connection("twilio-adaptive", component -> component.setRetryMaxAttempts(1))
+        NodeThrottle throttle = connection("twilio-adaptive", component -> component.getConfiguration().setRetryMaxAttempts(1))
                 .callPath().throttle();
         sandbox.put("Messages", Map.of("sid", SID));
         AtomicBoolean running = new AtomicBoolean(true);

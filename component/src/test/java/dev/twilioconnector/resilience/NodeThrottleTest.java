@@ -32,8 +32,8 @@ class NodeThrottleTest extends ResilienceTestSupport {
     @Test
     void requestBeyondTheQueueFailsAtOnceNamingTheLimitAndTheQueueSize() throws Exception {
         connection("twilio-slow", component -> {
-            component.setTransactionsPerSecond(1);
-            component.setThrottleQueueSize(1);
+            component.getConfiguration().setTransactionsPerSecond(1);
+            component.getConfiguration().setThrottleQueueSize(1);
         });
         sandbox.put("Messages", Map.of("sid", SID));
         ExecutorService threads = Executors.newFixedThreadPool(3);
@@ -133,7 +133,7 @@ class NodeThrottleTest extends ResilienceTestSupport {
      * sandbox sees requests as far apart as the throttle let them go. Returns the wait of each turn taken.
      */
     private List<Long> pacedConnection() {
-        var paced = connection("twilio-paced", component -> component.setTransactionsPerSecond(20));
+        var paced = connection("twilio-paced", component -> component.getConfiguration().setTransactionsPerSecond(20));
         call("twilio-paced:Messages/Get?entityId=" + SID, null);
         sandbox.clearRequests();
         List<Long> turns = new CopyOnWriteArrayList<>();

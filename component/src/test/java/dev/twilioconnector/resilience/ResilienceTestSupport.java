@@ -22,11 +22,11 @@ abstract class ResilienceTestSupport extends SandboxTestSupport {
     /** Adds a connection {@code scheme} to the sandbox, with quick retries and then {@code settings} applied. */
     protected TwilioConnectorComponent connection(String scheme, Consumer<TwilioConnectorComponent> settings) {
         TwilioConnectorComponent component = new TwilioConnectorComponent();
-        component.setAccountSid(sandbox.accountSid());
-        component.setAuthToken(sandbox.authToken());
-        component.setBaseUrl(sandbox.baseUrl());
+        component.getConfiguration().setAccountSid(sandbox.accountSid());
+        component.getConfiguration().setAuthToken(sandbox.authToken());
+        component.getConfiguration().setBaseUrl(sandbox.baseUrl());
         // its own name, so that its health checks and meters are not taken for the default connection's
-        component.setConnectionName(scheme);
+        component.getConfiguration().setConnectionName(scheme);
         quickRetries(component);
         settings.accept(component);
         context.addComponent(scheme, component);
@@ -34,8 +34,8 @@ abstract class ResilienceTestSupport extends SandboxTestSupport {
     }
 
     private static void quickRetries(TwilioConnectorComponent component) {
-        component.setRetryInitialDelay(10);
-        component.setRetryMaxDelay(50);
-        component.setResponseTimeout(1_000);
+        component.getConfiguration().setRetryInitialDelay(10);
+        component.getConfiguration().setRetryMaxDelay(50);
+        component.getConfiguration().setResponseTimeout(1_000);
     }
 }

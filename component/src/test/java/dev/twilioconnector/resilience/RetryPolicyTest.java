@@ -60,7 +60,7 @@ class RetryPolicyTest extends ResilienceTestSupport {
 
     @Test
     void anHourLongRetryAfterHoldsTheRequestOnlyForRetryAfterCap() {
-        connection("twilio-capped", component -> component.setRetryAfterCap(200));
+        connection("twilio-capped", component -> component.getConfiguration().setRetryAfterCap(200));
         sandbox.put("Messages", Map.of("sid", SID));
         sandbox.faults().retryAfter(Duration.ofHours(1)).next(Fault.TOO_MANY_REQUESTS_RETRY_AFTER, 1);
 
@@ -85,7 +85,7 @@ class RetryPolicyTest extends ResilienceTestSupport {
 
     @Test
     void noRetryStartsOnceRetryMaxElapsedTimeWouldBePassed() {
-        connection("twilio-budget", component -> component.setRetryMaxElapsedTime(1_500));
+        connection("twilio-budget", component -> component.getConfiguration().setRetryMaxElapsedTime(1_500));
         sandbox.faults().retryAfter(Duration.ofSeconds(1)).always(Fault.TOO_MANY_REQUESTS_RETRY_AFTER);
 
         Exchange exchange = call("twilio-budget:Messages/Get?entityId=" + SID, null);
@@ -206,7 +206,7 @@ class RetryPolicyTest extends ResilienceTestSupport {
 
     @Test
     void createTurnedAwayWith429IsNotRetriedPastRetryMaxElapsedTime() {
-        connection("twilio-create-budget", component -> component.setRetryMaxElapsedTime(1_500));
+        connection("twilio-create-budget", component -> component.getConfiguration().setRetryMaxElapsedTime(1_500));
         sandbox.faults().retryAfter(Duration.ofSeconds(1)).always(Fault.TOO_MANY_REQUESTS_RETRY_AFTER);
 
         Exchange exchange = call("twilio-create-budget:Messages/Create", message("too late"));
@@ -222,7 +222,7 @@ class RetryPolicyTest extends ResilienceTestSupport {
     @Test
     void createThatCouldNotConnectIsRetriedAsItNeverReachedTwilio() throws Exception {
         int closedPort = AvailablePortFinder.getNextAvailable();
-        var refused = connection("twilio-refused", component -> component.setBaseUrl("http://127.0.0.1:" + closedPort));
+        var refused = connection("twilio-refused", component -> component.getConfiguration().setBaseUrl("http://127.0.0.1:" + closedPort));
 
         Exchange exchange = call("twilio-refused:Messages/Create", message("never"));
 
@@ -236,10 +236,10 @@ class RetryPolicyTest extends ResilienceTestSupport {
     void createRefusedAConnectionIsRetriedUntilTwilioListensAndIsCreatedOnce() throws Exception {
         int port = AvailablePortFinder.getNextAvailable();
         var late = connection("twilio-late", component -> {
-            component.setBaseUrl("http://127.0.0.1:" + port);
-            component.setRetryMaxAttempts(200);
-            component.setRetryInitialDelay(20);
-            component.setRetryMaxDelay(20);
+            component.getConfiguration().setBaseUrl("http://127.0.0.1:" + port);
+            component.getConfiguration().setRetryMaxAttempts(200);
+            component.getConfiguration().setRetryInitialDelay(20);
+            component.getConfiguration().setRetryMaxDelay(20);
         });
         ExecutorService caller = Executors.newSingleThreadExecutor();
         try {
@@ -263,8 +263,8 @@ class RetryPolicyTest extends ResilienceTestSupport {
         TestCertificate stranger = TestCertificate.create(Files.createDirectory(certificates.resolve("stranger")));
         try (SandboxFront front = SandboxFront.tls(sandbox.port(), stranger.serverContext(), 1, trusted.serverContext())) {
             var tls = connection("twilio-tls", component -> {
-                component.setBaseUrl("https://127.0.0.1:" + front.port());
-                component.setSslContextParameters(trusting(trusted));
+                component.getConfiguration().setBaseUrl("https://127.0.0.1:" + front.port());
+                component.getConfiguration().setSslContextParameters(trusting(trusted));
             });
 
             Object created = callOk("twilio-tls:Messages/Create", message("over tls"));

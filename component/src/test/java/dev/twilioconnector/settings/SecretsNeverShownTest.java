@@ -109,11 +109,11 @@ class SecretsNeverShownTest {
     private Exception rejected(Map<String, String> credentials) {
         camel = new DefaultCamelContext();
         TwilioConnectorComponent component = new TwilioConnectorComponent();
-        component.setAccountSid(sandbox.accountSid());
-        component.setBaseUrl(sandbox.baseUrl());
-        component.setAuthToken(credentials.get("authToken"));
-        component.setApiKeySid(credentials.get("apiKeySid"));
-        component.setApiKeySecret(credentials.get("apiKeySecret"));
+        component.getConfiguration().setAccountSid(sandbox.accountSid());
+        component.getConfiguration().setBaseUrl(sandbox.baseUrl());
+        component.getConfiguration().setAuthToken(credentials.get("authToken"));
+        component.getConfiguration().setApiKeySid(credentials.get("apiKeySid"));
+        component.getConfiguration().setApiKeySecret(credentials.get("apiKeySecret"));
         camel.addComponent("twilio-connector", component);
         camel.start();
         Exchange exchange = camel.createProducerTemplate().send(

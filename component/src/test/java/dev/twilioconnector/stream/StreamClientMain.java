@@ -30,11 +30,11 @@ public final class StreamClientMain {
         List<Long> heapAfterGc = new CopyOnWriteArrayList<>();
         try (CamelContext camel = new DefaultCamelContext()) {
             TwilioConnectorComponent component = new TwilioConnectorComponent();
-            component.setBaseUrl(args[0]);
-            component.setAccountSid(args[1]);
-            component.setAuthToken(args[2]);
+            component.getConfiguration().setBaseUrl(args[0]);
+            component.getConfiguration().setAccountSid(args[1]);
+            component.getConfiguration().setAuthToken(args[2]);
             // the proof is about memory: the default 25 requests/s would only make a thousand pages slow
-            component.setTransactionsPerSecond(1000);
+            component.getConfiguration().setTransactionsPerSecond(1000);
             camel.addComponent("twilio-connector", component);
             camel.addRoutes(new RouteBuilder() {
                 @Override

@@ -29,7 +29,7 @@ class StreamResultsTest extends SandboxTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext camel = super.createCamelContext();
         // a failed page is failed for good at once, rather than after the retries' back-off
-        camel.getComponent("twilio-connector", TwilioConnectorComponent.class).setRetryMaxAttempts(1);
+        camel.getComponent("twilio-connector", TwilioConnectorComponent.class).getConfiguration().setRetryMaxAttempts(1);
         return camel;
     }
 

@@ -30,7 +30,7 @@ class ThrottledPagesTest extends SandboxTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext camel = super.createCamelContext();
-        camel.getComponent("twilio-connector", TwilioConnectorComponent.class).setTransactionsPerSecond(TRANSACTIONS_PER_SECOND);
+        camel.getComponent("twilio-connector", TwilioConnectorComponent.class).getConfiguration().setTransactionsPerSecond(TRANSACTIONS_PER_SECOND);
         return camel;
     }
 

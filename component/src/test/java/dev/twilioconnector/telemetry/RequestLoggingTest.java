@@ -98,11 +98,11 @@ class RequestLoggingTest {
     private void connect(String logLevel) {
         camel = new DefaultCamelContext();
         TwilioConnectorComponent component = new TwilioConnectorComponent();
-        component.setAccountSid(sandbox.accountSid());
-        component.setAuthToken(sandbox.authToken());
-        component.setBaseUrl(sandbox.baseUrl());
+        component.getConfiguration().setAccountSid(sandbox.accountSid());
+        component.getConfiguration().setAuthToken(sandbox.authToken());
+        component.getConfiguration().setBaseUrl(sandbox.baseUrl());
         if (logLevel != null) {
-            component.setLogLevel(logLevel);
+            component.getConfiguration().setLogLevel(logLevel);
         }
         camel.addComponent("twilio-connector", component);
         camel.start();

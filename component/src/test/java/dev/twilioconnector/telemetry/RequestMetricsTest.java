@@ -36,9 +36,9 @@ class RequestMetricsTest {
         sandbox.put("Messages", Map.of("sid", SID, "body", "hello"));
         camel = new DefaultCamelContext();
         TwilioConnectorComponent component = new TwilioConnectorComponent();
-        component.setAccountSid(sandbox.accountSid());
-        component.setAuthToken(sandbox.authToken());
-        component.setBaseUrl(sandbox.baseUrl());
+        component.getConfiguration().setAccountSid(sandbox.accountSid());
+        component.getConfiguration().setAuthToken(sandbox.authToken());
+        component.getConfiguration().setBaseUrl(sandbox.baseUrl());
         camel.addComponent("twilio-connector", component);
         camel.start();
     }

@@ -48,7 +48,7 @@ class SharedWebhookRepositoryTest extends SandboxTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext camel = super.createCamelContext();
         WebhookServer.addTo(camel, PORT_A);
-        camel.getComponent("twilio-connector", TwilioConnectorComponent.class).setWebhookIdempotentRepository(shared);
+        camel.getComponent("twilio-connector", TwilioConnectorComponent.class).getConfiguration().setWebhookIdempotentRepository(shared);
         return camel;
     }
 
@@ -69,10 +69,10 @@ class SharedWebhookRepositoryTest extends SandboxTestSupport {
         nodeB = new DefaultCamelContext();
         WebhookServer.addTo(nodeB, PORT_B);
         TwilioConnectorComponent component = new TwilioConnectorComponent();
-        component.setAccountSid(sandbox.accountSid());
-        component.setAuthToken(sandbox.authToken());
-        component.setBaseUrl(sandbox.baseUrl());
-        component.setWebhookIdempotentRepository(shared);
+        component.getConfiguration().setAccountSid(sandbox.accountSid());
+        component.getConfiguration().setAuthToken(sandbox.authToken());
+        component.getConfiguration().setBaseUrl(sandbox.baseUrl());
+        component.getConfiguration().setWebhookIdempotentRepository(shared);
         nodeB.addComponent("twilio-connector", component);
         nodeB.addRoutes(receivingAs("node-b"));
         nodeB.start();

@@ -85,18 +85,18 @@ final class ClusterWiring {
     void configure(TwilioConnectorComponent component) {
         String nodeId = clusterService != null ? clusterService.getId() : ClusterSettings.hostAndPid();
         NodeHeartbeat heartbeat = null;
-        if (component.getStateRepository() == null) {
-            component.setStateRepository(database != null ? new JdbcStateRepository(database.dataSource())
+        if (component.getConfiguration().getStateRepository() == null) {
+            component.getConfiguration().setStateRepository(database != null ? new JdbcStateRepository(database.dataSource())
                     : FileStateRepository.fileStateRepository(stateFolder.resolve(CURSORS_FILE).toFile()));
         }
         if (database != null) {
-            if (component.getWebhookIdempotentRepository() == null) {
-                component.setWebhookIdempotentRepository(new SharedIdempotentRepository(database, WEBHOOK_PROCESSOR));
+            if (component.getConfiguration().getWebhookIdempotentRepository() == null) {
+                component.getConfiguration().setWebhookIdempotentRepository(new SharedIdempotentRepository(database, WEBHOOK_PROCESSOR));
             }
-            heartbeat = new NodeHeartbeat(database, nodeId, component::getTransactionsPerSecond);
+            heartbeat = new NodeHeartbeat(database, nodeId, () -> component.getConfiguration().getTransactionsPerSecond());
             heartbeat.setCamelContext(context);
         }
-        nodes = new ConnectionNodes(nodeId, clusterService, heartbeat, component::getTransactionsPerSecond);
+        nodes = new ConnectionNodes(nodeId, clusterService, heartbeat, () -> component.getConfiguration().getTransactionsPerSecond());
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {
             health.register(new NodesHealthCheck(nodes));

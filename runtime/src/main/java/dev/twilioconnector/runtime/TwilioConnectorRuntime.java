@@ -139,9 +139,9 @@ public final class TwilioConnectorRuntime implements AutoCloseable {
                     .withProperties(shortSettings).withMandatory(true).withRemoveParameters(false).bind();
         }
         if (sandbox != null) {
-            component.setBaseUrl(sandbox.baseUrl());
-            component.setAccountSid(sandbox.accountSid());
-            component.setAuthToken(sandbox.authToken());
+            component.getConfiguration().setBaseUrl(sandbox.baseUrl());
+            component.getConfiguration().setAccountSid(sandbox.accountSid());
+            component.getConfiguration().setAuthToken(sandbox.authToken());
         }
         control.setCamelContext(context);
         // added once the context runs, so that JMX, started by then, exposes it

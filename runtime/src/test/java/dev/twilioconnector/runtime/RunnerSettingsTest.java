@@ -46,11 +46,11 @@ class RunnerSettingsTest {
             System.setOut(original);
         }
 
-        assertThat(component.getConnectionName()).isEqualTo("shop-notifications");
-        assertThat(component.getLogLevel()).isEqualTo("INFO");
-        assertThat(component.getLabels()).isEqualTo("team=messaging");
-        assertThat(component.getProxySslType()).isEqualTo("TUNNEL");
-        assertThat(component.getProxyAuthScheme()).isEqualTo("DIGEST");
+        assertThat(component.getConfiguration().getConnectionName()).isEqualTo("shop-notifications");
+        assertThat(component.getConfiguration().getLogLevel()).isEqualTo("INFO");
+        assertThat(component.getConfiguration().getLabels()).isEqualTo("team=messaging");
+        assertThat(component.getConfiguration().getProxySslType()).isEqualTo("TUNNEL");
+        assertThat(component.getConfiguration().getProxyAuthScheme()).isEqualTo("DIGEST");
         assertThat(captured.toString(StandardCharsets.UTF_8)).containsPattern("INFO .* d\\.t\\.requests - shop-notifications"
                 + " Recordings Get GET /2010-04-01/Accounts/AC[0-9a-f]{32}/Recordings/RE2e915e78549694bd0a0742d2d39454e5\\.json:"
                 + " HTTP 200 request RQ[0-9a-f]{32} in \\d+ ms");
