@@ -38,9 +38,9 @@ class SqlRouteTest {
         sandbox = TwilioSandbox.start();
         camel = new DefaultCamelContext();
         TwilioConnectorComponent component = new TwilioConnectorComponent();
-        component.setAccountSid(sandbox.accountSid());
-        component.setAuthToken(sandbox.authToken());
-        component.setBaseUrl(sandbox.baseUrl());
+        component.getConfiguration().setAccountSid(sandbox.accountSid());
+        component.getConfiguration().setAuthToken(sandbox.authToken());
+        component.getConfiguration().setBaseUrl(sandbox.baseUrl());
         camel.addComponent("twilio-connector", component);
         camel.getRegistry().bind("twilio", new TwilioDataSource(camel));
         PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.fromString("report.yaml", ROUTE));
