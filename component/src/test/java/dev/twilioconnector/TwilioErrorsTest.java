@@ -39,10 +39,8 @@ class TwilioErrorsTest extends SandboxTestSupport {
 
     @Test
     void wrongCredentialsGive401WithCode20003AndNeverShowTheToken() throws Exception {
-        TwilioConnectorComponent wrong = new TwilioConnectorComponent();
-        wrong.getConfiguration().setAccountSid(sandbox.accountSid());
+        TwilioConnectorComponent wrong = sandboxConnection(sandbox);
         wrong.getConfiguration().setAuthToken("not-the-token-0123456789");
-        wrong.getConfiguration().setBaseUrl(sandbox.baseUrl());
         context.addComponent("twilio-wrong", wrong);
 
         Exchange exchange = call("twilio-wrong:Messages/List", null);
@@ -59,11 +57,10 @@ class TwilioErrorsTest extends SandboxTestSupport {
         String keySid = "SK0123456789abcdef0123456789abcdef";
         sandbox.addApiKey(keySid, "key-secret");
         sandbox.clearRequests();
-        TwilioConnectorComponent keyed = new TwilioConnectorComponent();
-        keyed.getConfiguration().setAccountSid(sandbox.accountSid());
+        TwilioConnectorComponent keyed = sandboxConnection(sandbox);
+        keyed.getConfiguration().setAuthToken(null);
         keyed.getConfiguration().setApiKeySid(keySid);
         keyed.getConfiguration().setApiKeySecret("key-secret");
-        keyed.getConfiguration().setBaseUrl(sandbox.baseUrl());
         context.addComponent("twilio-keyed", keyed);
 
         Object page = callOk("twilio-keyed:Messages/List", null, Map.of());

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.Map;
 
+import static dev.twilioconnector.support.SandboxTestSupport.sandboxConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -189,11 +190,8 @@ class ProxyTest {
 
     private CamelContext connect(String scheme, String password, String sslType, SSLContextParameters tls) {
         camel = new DefaultCamelContext();
-        TwilioConnectorComponent component = new TwilioConnectorComponent();
+        TwilioConnectorComponent component = sandboxConnection(sandbox);
         component.getConfiguration().setSslContextParameters(tls);
-        component.getConfiguration().setAccountSid(sandbox.accountSid());
-        component.getConfiguration().setAuthToken(sandbox.authToken());
-        component.getConfiguration().setBaseUrl(sandbox.baseUrl());
         component.getConfiguration().setProxyEnabled(true);
         component.getConfiguration().setProxyHost(proxy.host());
         component.getConfiguration().setProxyPort(proxy.port());

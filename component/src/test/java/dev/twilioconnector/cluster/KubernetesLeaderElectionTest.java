@@ -40,6 +40,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static dev.twilioconnector.support.SandboxTestSupport.sandboxConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -158,10 +159,7 @@ class KubernetesLeaderElectionTest {
         cluster.setRenewDeadlineMillis(RENEW_DEADLINE_MILLIS);
         cluster.setRetryPeriodMillis(RETRY_PERIOD_MILLIS);
 
-        TwilioConnectorComponent twilio = new TwilioConnectorComponent();
-        twilio.getConfiguration().setAccountSid(sandbox.accountSid());
-        twilio.getConfiguration().setAuthToken(sandbox.authToken());
-        twilio.getConfiguration().setBaseUrl(sandbox.baseUrl());
+        TwilioConnectorComponent twilio = sandboxConnection(sandbox);
         twilio.getConfiguration().setStateRepository(new JdbcStateRepository(database.dataSource()));
 
         CamelContext camel = new DefaultCamelContext();

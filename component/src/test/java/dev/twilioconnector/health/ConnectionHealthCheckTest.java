@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static dev.twilioconnector.support.SandboxTestSupport.sandboxConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -140,8 +141,7 @@ class ConnectionHealthCheckTest {
     }
 
     private static TwilioConnectorComponent connection(String baseUrl, String token) {
-        TwilioConnectorComponent component = new TwilioConnectorComponent();
-        component.getConfiguration().setAccountSid(sandbox.accountSid());
+        TwilioConnectorComponent component = sandboxConnection(sandbox);
         component.getConfiguration().setAuthToken(token);
         component.getConfiguration().setBaseUrl(baseUrl);
         component.getConfiguration().setConnectTimeout(2000);

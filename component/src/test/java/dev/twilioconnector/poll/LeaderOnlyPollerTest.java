@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static dev.twilioconnector.support.SandboxTestSupport.sandboxConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -149,10 +150,7 @@ class LeaderOnlyPollerTest {
             cluster.setAcquireLockDelay(100, TimeUnit.MILLISECONDS);
             cluster.setAcquireLockInterval(200, TimeUnit.MILLISECONDS);
             camel.addService(cluster);
-            TwilioConnectorComponent component = new TwilioConnectorComponent();
-            component.getConfiguration().setAccountSid(sandbox.accountSid());
-            component.getConfiguration().setAuthToken(sandbox.authToken());
-            component.getConfiguration().setBaseUrl(sandbox.baseUrl());
+            TwilioConnectorComponent component = sandboxConnection(sandbox);
             component.getConfiguration().setStateRepository(new JdbcStateRepository(database.dataSource()));
             camel.addComponent("twilio-connector", component);
             camel.addRoutes(new RouteBuilder() {

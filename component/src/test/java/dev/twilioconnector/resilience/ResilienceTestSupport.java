@@ -21,10 +21,7 @@ abstract class ResilienceTestSupport extends SandboxTestSupport {
 
     /** Adds a connection {@code scheme} to the sandbox, with quick retries and then {@code settings} applied. */
     protected TwilioConnectorComponent connection(String scheme, Consumer<TwilioConnectorComponent> settings) {
-        TwilioConnectorComponent component = new TwilioConnectorComponent();
-        component.getConfiguration().setAccountSid(sandbox.accountSid());
-        component.getConfiguration().setAuthToken(sandbox.authToken());
-        component.getConfiguration().setBaseUrl(sandbox.baseUrl());
+        TwilioConnectorComponent component = sandboxConnection(sandbox);
         // its own name, so that its health checks and meters are not taken for the default connection's
         component.getConfiguration().setConnectionName(scheme);
         quickRetries(component);

@@ -1,9 +1,14 @@
 package dev.twilioconnector.settings;
 
 import dev.twilioconnector.TwilioConnectorComponent;
+import dev.twilioconnector.client.ProxyAuthScheme;
+import dev.twilioconnector.client.ProxySettings;
+import dev.twilioconnector.client.ProxySslType;
+import dev.twilioconnector.connection.TwilioConnection;
 import dev.twilioconnector.error.InvalidSettingException;
 import dev.twilioconnector.sandbox.TwilioSandbox;
 import org.apache.camel.CamelContext;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -16,17 +21,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
+import static dev.twilioconnector.support.SandboxTestSupport.sandboxConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * Every connection setting, bound from text as camel-main binds it: a good value lets the connection start and
- * reach the sandbox; a bad one stops start-up with a message that names the setting and what it allows.
+ * Every connection setting, bound from text as camel-main binds it: a good value is what the started connection
+ * runs with, and the connection reaches the sandbox; a bad one stops start-up with a message that names the
+ * setting and what it allows.
  */
 class ConnectionSettingsTest {
 
@@ -53,31 +62,51 @@ class ConnectionSettingsTest {
     }
 
     static Stream<Arguments> goodValues() {
+        String longName = "a" + "b".repeat(47) + "9";
+        Map<String, String> proxy = Map.of("proxyEnabled", "true", "proxyHost", "proxy.example", "proxyPort", "3128",
+                "proxyUser", "me", "proxyPassword", "secret");
         return Stream.of(
-                arguments("connectionName", "twilio-prod-1"),
-                arguments("connectionName", "a" + "b".repeat(47) + "9"),
-                arguments("description", "Sends the shop's order notifications"),
-                arguments("labels", "team=messaging,env=prod"),
-                arguments("location", "europe-west1"),
-                arguments("logLevel", "info"),
-                arguments("minNodes", "1"),
-                arguments("maxNodes", "2"),
-                arguments("proxyEnabled", "false"),
-                arguments("proxyAuthScheme", "digest"),
-                arguments("proxySslType", "tunnel"),
-                arguments("connectTimeout", "2000"),
-                arguments("responseTimeout", "5000"));
+                good(Map.of("connectionName", "twilio-prod-1"), c -> c.identity().name(), "twilio-prod-1"),
+                good(Map.of("connectionName", longName), c -> c.identity().name(), longName),
+                good(Map.of("description", "Sends the shop's order notifications"), c -> c.identity().description(),
+                        "Sends the shop's order notifications"),
+                good(Map.of("labels", "team=messaging,env=prod"), c -> c.identity().labels(),
+                        Map.of("team", "messaging", "env", "prod")),
+                good(Map.of("location", "europe-west1"), c -> c.identity().location(), "europe-west1"),
+                good(Map.of("logLevel", "info"), TwilioConnection::requestLogLevel, LoggingLevel.INFO),
+                good(Map.of("minNodes", "1"), c -> c.capacity().nodes().min(), 1),
+                good(Map.of("maxNodes", "2"), c -> c.capacity().nodes().max(), 2),
+                good(Map.of("proxyEnabled", "false"), c -> c.clientSettings().proxy(), ProxySettings.NONE),
+                good(with(proxy, "proxyAuthScheme", "digest"), c -> c.clientSettings().proxy().authScheme(),
+                        ProxyAuthScheme.DIGEST),
+                good(with(proxy, "proxySslType", "tunnel"), c -> c.clientSettings().proxy().sslType(), ProxySslType.TUNNEL),
+                good(Map.of("connectTimeout", "2000"), c -> c.clientSettings().connectTimeout(), Duration.ofMillis(2000)),
+                good(Map.of("responseTimeout", "5000"), c -> c.clientSettings().responseTimeout(), Duration.ofMillis(5000)));
     }
 
-    @ParameterizedTest(name = "{0}={1}")
+    private static Arguments good(Map<String, String> settings, Function<TwilioConnection, Object> inUse, Object expected) {
+        return arguments(settings, inUse, expected);
+    }
+
+    private static Map<String, String> with(Map<String, String> settings, String setting, String value) {
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        all.put(setting, value);
+        return all;
+    }
+
+    @ParameterizedTest(name = "{0}")
     @MethodSource("goodValues")
-    void goodValueStartsTheConnection(String setting, String value) {
-        start(Map.of(setting, value));
+    void goodValueStartsTheConnectionAndIsWhatItRuns(Map<String, String> settings, Function<TwilioConnection, Object> inUse,
+                                                    Object expected) {
+        start(settings);
 
-        Map<?, ?> record = camel.createProducerTemplate().requestBody(
-                "twilio-connector:Messages/Get?entityId=" + MESSAGE_SID, (Object) null, Map.class);
-
-        assertThat(record.get("Body")).isEqualTo("hello");
+        TwilioConnection connection = camel.getComponent("twilio-connector", TwilioConnectorComponent.class).connection();
+        assertThat(inUse.apply(connection)).isEqualTo(expected);
+        if (!connection.clientSettings().proxy().enabled()) {
+            Map<?, ?> record = camel.createProducerTemplate().requestBody(
+                    "twilio-connector:Messages/Get?entityId=" + MESSAGE_SID, (Object) null, Map.class);
+            assertThat(record.get("Body")).isEqualTo("hello");
+        }
     }
 
     static Stream<Arguments> badValues() {
@@ -196,11 +225,9 @@ class ConnectionSettingsTest {
     private void start(Map<String, String> settings) {
         sandbox.clearRequests();
         camel = new DefaultCamelContext();
-        TwilioConnectorComponent component = new TwilioConnectorComponent();
-        Map<String, Object> properties = new LinkedHashMap<>(Map.of("accountSid", sandbox.accountSid(),
-                "authToken", sandbox.authToken(), "baseUrl", sandbox.baseUrl()));
-        properties.putAll(settings);
-        PropertyBindingSupport.build().withCamelContext(camel).withTarget(component).withProperties(properties).bind();
+        TwilioConnectorComponent component = sandboxConnection(sandbox);
+        PropertyBindingSupport.build().withCamelContext(camel).withTarget(component)
+                .withProperties(new LinkedHashMap<>(settings)).bind();
         camel.addComponent("twilio-connector", component);
         camel.start();
     }

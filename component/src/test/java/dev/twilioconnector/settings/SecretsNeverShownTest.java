@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import static dev.twilioconnector.support.SandboxTestSupport.sandboxConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -108,9 +109,7 @@ class SecretsNeverShownTest {
 
     private Exception rejected(Map<String, String> credentials) {
         camel = new DefaultCamelContext();
-        TwilioConnectorComponent component = new TwilioConnectorComponent();
-        component.getConfiguration().setAccountSid(sandbox.accountSid());
-        component.getConfiguration().setBaseUrl(sandbox.baseUrl());
+        TwilioConnectorComponent component = sandboxConnection(sandbox);
         component.getConfiguration().setAuthToken(credentials.get("authToken"));
         component.getConfiguration().setApiKeySid(credentials.get("apiKeySid"));
         component.getConfiguration().setApiKeySecret(credentials.get("apiKeySecret"));

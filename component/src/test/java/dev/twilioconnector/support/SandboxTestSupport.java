@@ -45,12 +45,20 @@ public abstract class SandboxTestSupport extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext camel = super.createCamelContext();
+        camel.addComponent("twilio-connector", sandboxConnection(sandbox));
+        return camel;
+    }
+
+    /**
+     * A connection on the sandbox: a component with its account, Auth Token and base URL, not yet added to a
+     * context. Tests that need one beside this class's, or run their own contexts, set what else they test on it.
+     */
+    public static TwilioConnectorComponent sandboxConnection(TwilioSandbox sandbox) {
         TwilioConnectorComponent component = new TwilioConnectorComponent();
         component.getConfiguration().setAccountSid(sandbox.accountSid());
         component.getConfiguration().setAuthToken(sandbox.authToken());
         component.getConfiguration().setBaseUrl(sandbox.baseUrl());
-        camel.addComponent("twilio-connector", component);
-        return camel;
+        return component;
     }
 
     /** Sends the body (and headers) to the endpoint and returns the exchange, failed or not. */

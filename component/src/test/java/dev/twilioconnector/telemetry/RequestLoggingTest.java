@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static dev.twilioconnector.support.SandboxTestSupport.sandboxConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The connector's request log: failures at ERROR by default, one INFO line per request when asked, nothing when OFF. */
@@ -97,10 +98,7 @@ class RequestLoggingTest {
 
     private void connect(String logLevel) {
         camel = new DefaultCamelContext();
-        TwilioConnectorComponent component = new TwilioConnectorComponent();
-        component.getConfiguration().setAccountSid(sandbox.accountSid());
-        component.getConfiguration().setAuthToken(sandbox.authToken());
-        component.getConfiguration().setBaseUrl(sandbox.baseUrl());
+        TwilioConnectorComponent component = sandboxConnection(sandbox);
         if (logLevel != null) {
             component.getConfiguration().setLogLevel(logLevel);
         }

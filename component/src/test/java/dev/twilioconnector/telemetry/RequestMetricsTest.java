@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Map;
 
+import static dev.twilioconnector.support.SandboxTestSupport.sandboxConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -35,10 +36,7 @@ class RequestMetricsTest {
         sandbox = TwilioSandbox.start();
         sandbox.put("Messages", Map.of("sid", SID, "body", "hello"));
         camel = new DefaultCamelContext();
-        TwilioConnectorComponent component = new TwilioConnectorComponent();
-        component.getConfiguration().setAccountSid(sandbox.accountSid());
-        component.getConfiguration().setAuthToken(sandbox.authToken());
-        component.getConfiguration().setBaseUrl(sandbox.baseUrl());
+        TwilioConnectorComponent component = sandboxConnection(sandbox);
         camel.addComponent("twilio-connector", component);
         camel.start();
     }

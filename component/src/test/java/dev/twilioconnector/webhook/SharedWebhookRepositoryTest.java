@@ -68,10 +68,7 @@ class SharedWebhookRepositoryTest extends SandboxTestSupport {
     void aRetryReachingTheOtherNodeIsAnswered200AndDeliveredOnce() throws Exception {
         nodeB = new DefaultCamelContext();
         WebhookServer.addTo(nodeB, PORT_B);
-        TwilioConnectorComponent component = new TwilioConnectorComponent();
-        component.getConfiguration().setAccountSid(sandbox.accountSid());
-        component.getConfiguration().setAuthToken(sandbox.authToken());
-        component.getConfiguration().setBaseUrl(sandbox.baseUrl());
+        TwilioConnectorComponent component = sandboxConnection(sandbox);
         component.getConfiguration().setWebhookIdempotentRepository(shared);
         nodeB.addComponent("twilio-connector", component);
         nodeB.addRoutes(receivingAs("node-b"));
