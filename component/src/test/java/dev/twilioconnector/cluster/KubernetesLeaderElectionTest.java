@@ -3,15 +3,9 @@ package dev.twilioconnector.cluster;
 import dev.twilioconnector.TwilioConnectorComponent;
 import dev.twilioconnector.sandbox.TwilioSandbox;
 import dev.twilioconnector.state.JdbcStateRepository;
+import dev.twilioconnector.support.KubernetesApi;
 import dev.twilioconnector.support.EmbeddedDatabase;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.cluster.CamelClusterMember;
@@ -22,8 +16,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,20 +60,14 @@ class KubernetesLeaderElectionTest {
     /** A takeover waits for the lease duration after acquiring it; the rest is margin for a loaded 2-core box. */
     private static final Duration TAKEOVER_LIMIT = Duration.ofMillis(LEASE_DURATION_MILLIS).plusSeconds(10);
 
-    /** The mock API server logs every request through java.util.logging at INFO; held so the level sticks. */
-    private static final java.util.logging.Logger API_SERVER_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
-
-    static {
-        API_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
-    }
 
     @RegisterExtension
     static final EmbeddedDatabase database = new EmbeddedDatabase();
 
     private static TwilioSandbox sandbox;
 
-    private KubernetesMockServer apiServer;
-    private KubernetesClient kubernetes;
+    @RegisterExtension
+    final KubernetesApi kubernetes = new KubernetesApi();
     private final List<Node> nodes = new ArrayList<>();
     /** Each delivered record's SID with the pod of the node that delivered it, in delivery order. */
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
@@ -95,18 +82,9 @@ class KubernetesLeaderElectionTest {
         sandbox.close();
     }
 
-    @BeforeEach
-    void startApiServer() {
-        apiServer = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
-        apiServer.init();
-        kubernetes = apiServer.createClient();
-    }
-
     @AfterEach
     void stopAll() {
         nodes.forEach(Node::stop);
-        kubernetes.close();
-        apiServer.destroy();
     }
 
     @Test
@@ -124,7 +102,7 @@ class KubernetesLeaderElectionTest {
         assertThat(deliveries).containsExactlyElementsOf(deliveredBy(leader.pod, before));
 
         long deleted = System.nanoTime();
-        kubernetes.pods().inNamespace(NAMESPACE).withName(leader.pod).delete();
+        kubernetes.deletePod(NAMESPACE, leader.pod);
         leader.stop();
         List<String> after = putInboundMessages(4, 10);
         List<Node> survivors = nodes.stream().filter(node -> node != leader).toList();
@@ -146,12 +124,12 @@ class KubernetesLeaderElectionTest {
     }
 
     private Node startNode(String pod) throws Exception {
-        kubernetes.pods().inNamespace(NAMESPACE).resource(runningAndReady(pod)).create();
+        kubernetes.runningAndReadyPod(NAMESPACE, pod, CLUSTER_LABELS);
 
         // Camel 4.18 copies the master URL and namespace into the client's settings only when the service was given a
         // KubernetesConfiguration: with the no-argument constructor both are silently dropped
         KubernetesClusterService cluster = new KubernetesClusterService(new KubernetesConfiguration());
-        cluster.setMasterUrl(apiServer.url("/"));
+        cluster.setMasterUrl(kubernetes.url());
         cluster.setKubernetesNamespace(NAMESPACE);
         cluster.setPodName(pod);
         cluster.setClusterLabels(CLUSTER_LABELS);
@@ -179,15 +157,6 @@ class KubernetesLeaderElectionTest {
         return new Node(pod, camel, cluster);
     }
 
-    private static Pod runningAndReady(String name) {
-        return new PodBuilder()
-                .withNewMetadata().withName(name).withNamespace(NAMESPACE).withLabels(CLUSTER_LABELS).endMetadata()
-                .withNewSpec().addNewContainer().withName("runner").withImage("twilio-connector-runtime:0.1.0").endContainer().endSpec()
-                .withNewStatus().withPhase("Running")
-                .addNewCondition().withType("Ready").withStatus("True").endCondition()
-                .endStatus()
-                .build();
-    }
 
     /** The one node whose cluster service says it leads, once every given node agrees on it. */
     private static Node awaitOneLeader(List<Node> candidates, Duration limit) {
@@ -228,7 +197,7 @@ class KubernetesLeaderElectionTest {
 
     /** The holder of the Lease the nodes of this namespace compete for, as Kubernetes keeps it. */
     private Optional<String> leaseHolder() {
-        List<Lease> leases = kubernetes.leases().inNamespace(NAMESPACE).list().getItems();
+        List<Lease> leases = kubernetes.leases(NAMESPACE);
         assertThat(leases).hasSize(1);
         return Optional.ofNullable(leases.get(0).getSpec().getHolderIdentity());
     }

@@ -1,18 +1,12 @@
 package dev.twilioconnector.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.twilioconnector.support.KubernetesApi;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +16,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,41 +50,26 @@ class KubernetesClusterRunnerTest {
     private static final Duration TAKEOVER_LIMIT = Duration.ofMillis(LEASE_DURATION_MILLIS).plusSeconds(10);
     private static final String ROUTES = "file:" + RunningRuntime.ROUTES + "/nightly-calls-export.yaml";
 
-    /** The mock API server logs every request through java.util.logging at INFO; held so the level sticks. */
-    private static final java.util.logging.Logger API_SERVER_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
-    static {
-        API_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
-    }
-
-    private KubernetesMockServer apiServer;
-    private KubernetesClient kubernetes;
+    @RegisterExtension
+    final KubernetesApi kubernetes = new KubernetesApi();
     private final List<RunningRuntime> running = new ArrayList<>();
-
-    @BeforeEach
-    void startApiServer() {
-        apiServer = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
-        apiServer.init();
-        kubernetes = apiServer.createClient();
-    }
 
     @AfterEach
     void stopAll() {
         running.forEach(RunningRuntime::close);
-        kubernetes.close();
-        apiServer.destroy();
     }
 
     @Test
     void onePodLeadsThroughItsLeaseAndAnotherTakesOverWhenItsPodIsDeleted() throws Exception {
-        createRunningAndReadyPod(POD_A, CLUSTER_LABELS);
-        createRunningAndReadyPod(POD_B, CLUSTER_LABELS);
-        createRunningAndReadyPod(OTHER_POD, Map.of("app", "another-app"));
+        kubernetes.runningAndReadyPod(NAMESPACE, POD_A, CLUSTER_LABELS);
+        kubernetes.runningAndReadyPod(NAMESPACE, POD_B, CLUSTER_LABELS);
+        kubernetes.runningAndReadyPod(NAMESPACE, OTHER_POD, Map.of("app", "another-app"));
         RunningRuntime a = start(POD_A);
         RunningRuntime b = start(POD_B);
 
         RunningRuntime leader = await("one runner leading " + LeaderOnly.NAMESPACE + " through a Lease in namespace "
-                + NAMESPACE + " of the API server at " + apiServer.url("/"))
+                + NAMESPACE + " of the API server at " + kubernetes.url())
                 .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
                 .until(() -> theOneLeader(a, b), Objects::nonNull);
         RunningRuntime follower = leader == a ? b : a;
@@ -119,7 +97,7 @@ class KubernetesClusterRunnerTest {
         long stopped = System.nanoTime();
         leader.close();
         running.remove(leader);
-        kubernetes.pods().inNamespace(NAMESPACE).withName(leaderPod).delete();
+        kubernetes.deletePod(NAMESPACE, leaderPod);
         await().atMost(TAKEOVER_LIMIT).pollInterval(Duration.ofMillis(100))
                 .until(() -> connection(follower).path("leadership").path(LeaderOnly.NAMESPACE).asBoolean());
         Duration takeover = Duration.ofNanos(System.nanoTime() - stopped);
@@ -137,7 +115,7 @@ class KubernetesClusterRunnerTest {
                 "camel.cluster.kubernetes.enabled", "true",
                 "camel.cluster.kubernetes.namespace", NAMESPACE,
                 "camel.cluster.kubernetes.pod-name", pod,
-                "camel.cluster.kubernetes.master-url", apiServer.url("/"),
+                "camel.cluster.kubernetes.master-url", kubernetes.url(),
                 "camel.cluster.kubernetes.cluster-labels", "app=twilio-connector,component=runner",
                 "camel.cluster.kubernetes.lease-duration-millis", Long.toString(LEASE_DURATION_MILLIS),
                 "camel.cluster.kubernetes.renew-deadline-millis", Long.toString(RENEW_DEADLINE_MILLIS),
@@ -146,16 +124,6 @@ class KubernetesClusterRunnerTest {
         return runner;
     }
 
-    private void createRunningAndReadyPod(String name, Map<String, String> labels) {
-        Pod pod = new PodBuilder()
-                .withNewMetadata().withName(name).withNamespace(NAMESPACE).withLabels(labels).endMetadata()
-                .withNewSpec().addNewContainer().withName("runner").withImage("twilio-connector-runtime:0.1.0").endContainer().endSpec()
-                .withNewStatus().withPhase("Running")
-                .addNewCondition().withType("Ready").withStatus("True").endCondition()
-                .endStatus()
-                .build();
-        kubernetes.pods().inNamespace(NAMESPACE).resource(pod).create();
-    }
 
     /** The runner whose {@code GET /connection} says it leads, once exactly one does and the other says it does not. */
     private static RunningRuntime theOneLeader(RunningRuntime a, RunningRuntime b) throws Exception {
@@ -169,7 +137,7 @@ class KubernetesClusterRunnerTest {
 
     /** The one Lease in the pods' namespace, as the API server keeps it. */
     private Lease theLease() {
-        List<Lease> leases = kubernetes.leases().inNamespace(NAMESPACE).list().getItems();
+        List<Lease> leases = kubernetes.leases(NAMESPACE);
         assertThat(leases).hasSize(1);
         return leases.get(0);
     }
