@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,10 +17,10 @@ import java.util.function.ToDoubleFunction;
  * The connector beside what a Java user would pick instead, doing the same Messages Get, Create and List of one page
  * of 50 against one loopback server in a JVM of its own ({@link LoopbackTwilioServer}) that answers at once: raw
  * Apache HttpClient 5 with Jackson, Twilio's Java SDK 11, and the connector through a ProducerTemplate with its
- * throttle out of the way. After a warm-up, rounds alternate between the clients on one thread; it prints the median
- * over the rounds of each figure per request (wall time, CPU of the calling thread, CPU of the whole client JVM,
- * bytes allocated by the calling thread, the server's CPU) with the ratios connector / SDK and connector / raw, then
- * each client's throughput with 8 threads.
+ * throttle out of the way. After a warm-up, rounds alternate between the clients on one thread; it prints each figure
+ * per request over the rounds (wall time, CPU of the calling thread, CPU of the whole client JVM with its background
+ * threads, bytes allocated by the calling thread, the server's CPU) with the ratios connector / SDK and
+ * connector / raw, then each client's throughput with 8 threads.
  *
  * <p>Run from the repository root; the reactor builds the modules it needs and the {@code bench} profile of
  * {@code src/pom.xml} starts a JVM on the module's class path:
@@ -27,7 +28,7 @@ import java.util.function.ToDoubleFunction;
  * <pre>
  * mvn -B -q -pl src -am package -DskipTests -Dbench=ClientComparisonBenchmark \
  *     [-Dbench.jvmArgs="-Dbench.rounds=10 -Dbench.warmupSeconds=20 -Dbench.throughputSeconds=5 -Dbench.threads=8
- *                       -Dbench.clients=raw,sdk,connector"]
+ *                       -Dbench.clients=raw,sdk,connector -Dbench.operations=get,create,list"]
  * </pre>
  */
 public final class ClientComparisonBenchmark {
@@ -70,16 +71,18 @@ public final class ClientComparisonBenchmark {
         int throughputSeconds = Integer.getInteger("bench.throughputSeconds", 5);
         int threads = Integer.getInteger("bench.threads", 8);
         List<String> names = Arrays.asList(System.getProperty("bench.clients", "raw,sdk,connector").split(","));
+        List<Operation> operations = operations(System.getProperty("bench.operations", "get,create,list"));
         try (LoopbackServerProcess server = LoopbackServerProcess.start(ACCOUNT_SID, MESSAGE_SID)) {
             Map<String, MessagesClient> clients = clients(names, server.baseUrl());
             try {
                 System.out.printf("%s, %d cores, %s; server on %s (its own JVM)%n", System.getProperty("java.vm.name"),
                         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), server.baseUrl());
                 checkParsed(clients.values());
-                warmUp(clients.values(), warmupSeconds);
-                Map<MessagesClient, Map<Operation, RequestCost>> costs = alternatingRounds(clients, rounds, server);
-                printCosts(clients, costs, rounds);
-                printThroughput(clients, threads, throughputSeconds);
+                warmUp(clients.values(), operations, warmupSeconds);
+                Map<MessagesClient, Map<Operation, RequestCost>> costs =
+                        alternatingRounds(clients, operations, rounds, server);
+                printCosts(clients, operations, costs, rounds);
+                printThroughput(clients, operations, threads, throughputSeconds);
             } finally {
                 for (MessagesClient client : clients.values()) {
                     client.close();
@@ -102,6 +105,19 @@ public final class ClientComparisonBenchmark {
         return clients;
     }
 
+    private static List<Operation> operations(String names) {
+        List<Operation> operations = new ArrayList<>();
+        for (String name : names.split(",")) {
+            try {
+                operations.add(Operation.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("bench.operations: unknown operation '" + name
+                        + "'; the operations are get, create and list", e);
+            }
+        }
+        return operations;
+    }
+
     /** Each client must have parsed the response into its objects: a client that skipped the JSON would look fast. */
     private static void checkParsed(Iterable<MessagesClient> clients) throws Exception {
         for (MessagesClient client : clients) {
@@ -115,11 +131,11 @@ public final class ClientComparisonBenchmark {
         }
     }
 
-    private static void warmUp(Iterable<MessagesClient> clients, int seconds) throws Exception {
+    private static void warmUp(Iterable<MessagesClient> clients, List<Operation> operations, int seconds) throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() - end < 0) {
             for (MessagesClient client : clients) {
-                for (Operation operation : Operation.values()) {
+                for (Operation operation : operations) {
                     for (int i = 0; i < operation.batch / 10; i++) {
                         operation.call(client);
                     }
@@ -129,32 +145,33 @@ public final class ClientComparisonBenchmark {
     }
 
     private static Map<MessagesClient, Map<Operation, RequestCost>> alternatingRounds(Map<String, MessagesClient> clients,
-            int rounds, LoopbackServerProcess server) throws Exception {
+            List<Operation> operations, int rounds, LoopbackServerProcess server) throws Exception {
         List<MessagesClient> order = new ArrayList<>(clients.values());
         Map<MessagesClient, Map<Operation, List<RequestCost>>> samples = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < order.size(); i++) {
                 // each client takes its turn first, so none always follows the same neighbour
                 MessagesClient client = order.get((i + round) % order.size());
-                for (Operation operation : Operation.values()) {
+                for (Operation operation : operations) {
                     RequestCost cost = RequestCost.measure(operation.batch, () -> operation.call(client), server);
                     samples.computeIfAbsent(client, c -> new LinkedHashMap<>())
                             .computeIfAbsent(operation, o -> new ArrayList<>()).add(cost);
                 }
             }
         }
-        Map<MessagesClient, Map<Operation, RequestCost>> medians = new LinkedHashMap<>();
+        Map<MessagesClient, Map<Operation, RequestCost>> summaries = new LinkedHashMap<>();
         samples.forEach((client, byOperation) -> byOperation.forEach((operation, costs) ->
-                medians.computeIfAbsent(client, c -> new LinkedHashMap<>()).put(operation, RequestCost.median(costs))));
-        return medians;
+                summaries.computeIfAbsent(client, c -> new LinkedHashMap<>()).put(operation, RequestCost.summary(costs))));
+        return summaries;
     }
 
-    private static void printCosts(Map<String, MessagesClient> clients,
+    private static void printCosts(Map<String, MessagesClient> clients, List<Operation> operations,
             Map<MessagesClient, Map<Operation, RequestCost>> costs, int rounds) {
         MessagesClient raw = clients.get("raw");
         MessagesClient sdk = clients.get("sdk");
         MessagesClient connector = clients.get("connector");
-        System.out.printf("%nper request, one thread, median of %d alternating rounds%n%n", rounds);
+        System.out.printf("%nper request, one thread, %d alternating rounds: median of the wall time, the thread's CPU and "
+                + "allocation; mean of the JVMs' CPU%n%n", rounds);
         StringBuilder header = new StringBuilder("| per request |");
         StringBuilder rule = new StringBuilder("|---|");
         for (MessagesClient client : clients.values()) {
@@ -171,7 +188,7 @@ public final class ClientComparisonBenchmark {
         }
         System.out.println(header);
         System.out.println(rule);
-        for (Operation operation : Operation.values()) {
+        for (Operation operation : operations) {
             row(operation.label + ", wall", clients, costs, operation, RequestCost::wallNanos, 1e3, "µs", raw, sdk, connector);
             row(operation.label + ", CPU calling thread", clients, costs, operation, RequestCost::threadCpuNanos, 1e3,
                     "µs", raw, sdk, connector);
@@ -206,7 +223,8 @@ public final class ClientComparisonBenchmark {
         return figure.applyAsDouble(costs.get(of).get(operation)) / figure.applyAsDouble(costs.get(to).get(operation));
     }
 
-    private static void printThroughput(Map<String, MessagesClient> clients, int threads, int seconds) throws Exception {
+    private static void printThroughput(Map<String, MessagesClient> clients, List<Operation> operations, int threads,
+            int seconds) throws Exception {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.out.printf("%n%d threads, %d s each, requests per second (CPU of the client JVM per request)%n%n", threads,
@@ -219,7 +237,7 @@ public final class ClientComparisonBenchmark {
         }
         System.out.println(header);
         System.out.println(rule);
-        for (Operation operation : Operation.values()) {
+        for (Operation operation : operations) {
             StringBuilder line = new StringBuilder("| " + operation.label + " |");
             for (MessagesClient client : clients.values()) {
                 run(client, operation, threads, 1);

@@ -41,11 +41,19 @@ record RequestCost(double wallNanos, double threadCpuNanos, double processCpuNan
                 (double) allocated / times, (double) serverCpu / times);
     }
 
-    /** The median of each figure over the rounds, so that a round slowed by a neighbour on the machine does not count. */
-    static RequestCost median(List<RequestCost> rounds) {
+    /**
+     * The rounds of one client and operation in one: the median of the wall time, the thread's CPU and allocation,
+     * so that a round slowed by a neighbour on the machine does not count; the mean of the two processes' CPU, whose
+     * clock ticks every 10 ms, too coarse for one round of a few tens of milliseconds.
+     */
+    static RequestCost summary(List<RequestCost> rounds) {
         return new RequestCost(median(rounds, RequestCost::wallNanos), median(rounds, RequestCost::threadCpuNanos),
-                median(rounds, RequestCost::processCpuNanos), median(rounds, RequestCost::allocatedBytes),
-                median(rounds, RequestCost::serverCpuNanos));
+                mean(rounds, RequestCost::processCpuNanos), median(rounds, RequestCost::allocatedBytes),
+                mean(rounds, RequestCost::serverCpuNanos));
+    }
+
+    private static double mean(List<RequestCost> rounds, ToDoubleFunction<RequestCost> figure) {
+        return rounds.stream().mapToDouble(figure).average().orElseThrow();
     }
 
     private static double median(List<RequestCost> rounds, ToDoubleFunction<RequestCost> figure) {
