@@ -4,26 +4,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.twilioconnector.client.ClientSettings;
 import dev.twilioconnector.client.ProxySettings;
 import dev.twilioconnector.client.TwilioClient;
-import dev.twilioconnector.connection.AccountCredentials;
-import dev.twilioconnector.connection.Choices;
-import dev.twilioconnector.connection.ConnectionCapacity;
-import dev.twilioconnector.connection.ConnectionIdentity;
-import dev.twilioconnector.connection.NodeRange;
-import dev.twilioconnector.connection.ProxyCheck;
-import dev.twilioconnector.connection.TransportCheck;
-import dev.twilioconnector.connection.TwilioEnvironment;
+import dev.twilioconnector.error.TwilioConnectorInputException;
+import dev.twilioconnector.error.TwilioConnectorThrottledException;
 import dev.twilioconnector.health.CircuitBreakerHealthCheck;
 import dev.twilioconnector.health.ConnectionHealthCheck;
-import dev.twilioconnector.metrics.CircuitBreakerMetrics;
-import dev.twilioconnector.metrics.MeterRegistryLookup;
-import dev.twilioconnector.metrics.RequestLogging;
-import dev.twilioconnector.metrics.RequestMetrics;
 import dev.twilioconnector.operation.OperationRunner;
 import dev.twilioconnector.resilience.BreakerSettings;
+import dev.twilioconnector.resilience.CallPath;
 import dev.twilioconnector.resilience.NodeThrottle;
-import dev.twilioconnector.resilience.ResilientSend;
 import dev.twilioconnector.resilience.RetrySettings;
 import dev.twilioconnector.resilience.ThrottleSettings;
+import dev.twilioconnector.settings.AccountCredentials;
+import dev.twilioconnector.settings.Choices;
+import dev.twilioconnector.settings.ConnectionCapacity;
+import dev.twilioconnector.settings.ConnectionIdentity;
+import dev.twilioconnector.settings.NodeRange;
+import dev.twilioconnector.settings.ProxyCheck;
+import dev.twilioconnector.settings.TransportCheck;
+import dev.twilioconnector.settings.TwilioEnvironment;
+import dev.twilioconnector.telemetry.CircuitBreakerMetrics;
+import dev.twilioconnector.telemetry.MeterRegistryLookup;
+import dev.twilioconnector.telemetry.RequestLogging;
+import dev.twilioconnector.telemetry.RequestMetrics;
 import org.apache.camel.Endpoint;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.SSLContextParametersAware;
@@ -201,7 +203,7 @@ public class TwilioConnectorComponent extends DefaultComponent implements SSLCon
 
     private final ObjectMapper mapper = new ObjectMapper();
     private TwilioClient client;
-    private ResilientSend callPath;
+    private CallPath callPath;
     private OperationRunner runner;
     private ConnectionCapacity capacity;
     private ConnectionHealthCheck healthCheck;
@@ -242,7 +244,7 @@ public class TwilioConnectorComponent extends DefaultComponent implements SSLCon
         MeterRegistryLookup meters = new MeterRegistryLookup(getCamelContext());
         RequestMetrics metrics = new RequestMetrics(identity.name(), meters, throttle);
         throttle.onWait(metrics::throttleWait);
-        callPath = new ResilientSend(identity.name(), new RequestLogging(identity.name(), requestLogLevel).around(metrics.around(client::send)),
+        callPath = new CallPath(identity.name(), new RequestLogging(identity.name(), requestLogLevel).around(metrics.around(client::send)),
                 throttle,
                 new RetrySettings(retryMaxAttempts, Duration.ofMillis(retryInitialDelay), Duration.ofMillis(retryMaxDelay),
                         Duration.ofMillis(retryMaxElapsedTime), Duration.ofMillis(retryAfterCap)),
@@ -292,7 +294,7 @@ public class TwilioConnectorComponent extends DefaultComponent implements SSLCon
     }
 
     /** The connection's throttle, retry and circuit breaker, to observe them; null while the component is stopped. */
-    public ResilientSend callPath() {
+    public CallPath callPath() {
         return callPath;
     }
 

@@ -3,11 +3,14 @@ package dev.twilioconnector;
 import dev.twilioconnector.catalog.Catalog;
 import dev.twilioconnector.catalog.Entity;
 import dev.twilioconnector.catalog.Operation;
-import dev.twilioconnector.connection.TwilioEnvironment;
-import dev.twilioconnector.consumer.TwilioConnectorPollingConsumer;
+import dev.twilioconnector.error.TwilioConnectorInputException;
+import dev.twilioconnector.headers.TwilioConnectorConstants;
 import dev.twilioconnector.operation.ConnectorRequest;
 import dev.twilioconnector.operation.OperationRunner;
+import dev.twilioconnector.poll.TwilioConnectorPollingConsumer;
+import dev.twilioconnector.settings.TwilioEnvironment;
 import dev.twilioconnector.webhook.TwilioWebhookConsumer;
+import dev.twilioconnector.webhook.WebhookOptions;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -87,7 +90,9 @@ public class TwilioConnectorEndpoint extends ScheduledPollEndpoint {
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         if (isWebhook()) {
-            Consumer consumer = new TwilioWebhookConsumer(this, processor, operation, configuration,
+            Consumer consumer = new TwilioWebhookConsumer(this, processor, operation,
+                    new WebhookOptions(configuration.getWebhookBaseUrl(), configuration.getWebhookResponse(),
+                            configuration.isValidateSignature(), configuration.getWebhookReplayCacheSize()),
                     () -> TwilioEnvironment.system().orElse(getComponent().getAuthToken(), TwilioEnvironment.AUTH_TOKEN),
                     getComponent().mapper(), getComponent().getWebhookIdempotentRepository());
             configureConsumer(consumer);

@@ -3,6 +3,8 @@ package dev.twilioconnector;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.twilioconnector.catalog.Operation;
+import dev.twilioconnector.error.TwilioConnectorInputException;
+import dev.twilioconnector.headers.TwilioConnectorConstants;
 import dev.twilioconnector.operation.ConnectorRequest;
 import dev.twilioconnector.operation.ConnectorResult;
 import dev.twilioconnector.stream.PageStream;

@@ -8,9 +8,10 @@ import dev.twilioconnector.catalog.Catalog;
 import dev.twilioconnector.catalog.Entity;
 import dev.twilioconnector.catalog.Field;
 import dev.twilioconnector.catalog.Operation;
+import dev.twilioconnector.error.TwilioConnectorInputException;
 import dev.twilioconnector.filter.FilterPlanner;
 import dev.twilioconnector.filter.SortOrder;
-import dev.twilioconnector.record.PayloadBinder;
+import dev.twilioconnector.wire.PayloadBinder;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

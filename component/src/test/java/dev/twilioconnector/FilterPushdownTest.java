@@ -1,5 +1,6 @@
 package dev.twilioconnector;
 
+import dev.twilioconnector.headers.TwilioConnectorConstants;
 import dev.twilioconnector.support.SandboxTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,7 @@
 package dev.twilioconnector;
 
+import dev.twilioconnector.error.TwilioConnectorInputException;
+import dev.twilioconnector.headers.TwilioConnectorConstants;
 import dev.twilioconnector.support.SandboxTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.ResolveEndpointFailedException;

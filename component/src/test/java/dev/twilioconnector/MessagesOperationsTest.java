@@ -1,5 +1,6 @@
 package dev.twilioconnector;
 
+import dev.twilioconnector.headers.TwilioConnectorConstants;
 import dev.twilioconnector.sandbox.RecordedRequest;
 import dev.twilioconnector.support.SandboxTestSupport;
 import org.apache.camel.Exchange;

@@ -5,6 +5,7 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import dev.twilioconnector.catalog.OfficialSpec;
+import dev.twilioconnector.headers.TwilioConnectorConstants;
 import dev.twilioconnector.sandbox.RecordedRequest;
 import dev.twilioconnector.support.SandboxTestSupport;
 import org.junit.jupiter.api.BeforeAll;

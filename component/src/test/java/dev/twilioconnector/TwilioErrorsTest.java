@@ -1,5 +1,6 @@
 package dev.twilioconnector;
 
+import dev.twilioconnector.error.TwilioConnectorException;
 import dev.twilioconnector.support.SandboxTestSupport;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;

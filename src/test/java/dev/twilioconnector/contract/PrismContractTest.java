@@ -1,7 +1,7 @@
 package dev.twilioconnector.contract;
 
 import dev.twilioconnector.TwilioConnectorComponent;
-import dev.twilioconnector.TwilioConnectorConstants;
+import dev.twilioconnector.headers.TwilioConnectorConstants;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;

@@ -1,9 +1,9 @@
 package dev.twilioconnector.resilience;
 
 import dev.twilioconnector.TwilioConnectorComponent;
-import dev.twilioconnector.TwilioConnectorConstants;
-import dev.twilioconnector.TwilioConnectorException;
-import dev.twilioconnector.TwilioConnectorOutcomeUnknownException;
+import dev.twilioconnector.error.TwilioConnectorException;
+import dev.twilioconnector.error.TwilioConnectorOutcomeUnknownException;
+import dev.twilioconnector.headers.TwilioConnectorConstants;
 import dev.twilioconnector.sandbox.Fault;
 import dev.twilioconnector.support.SandboxTestSupport;
 import org.apache.camel.CamelContext;

@@ -1,6 +1,6 @@
 package dev.twilioconnector.catalog;
 
-import dev.twilioconnector.TwilioConnectorInputException;
+import dev.twilioconnector.error.TwilioConnectorInputException;
 
 import java.util.Collection;
 import java.util.Collections;

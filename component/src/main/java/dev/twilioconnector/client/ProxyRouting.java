@@ -1,5 +1,6 @@
 package dev.twilioconnector.client;
 
+import dev.twilioconnector.error.ProxyAuthenticationException;
 import org.apache.hc.client5.http.HttpRoute;
 import org.apache.hc.client5.http.RouteInfo.LayerType;
 import org.apache.hc.client5.http.RouteInfo.TunnelType;

@@ -1,6 +1,6 @@
 package dev.twilioconnector.client;
 
-import dev.twilioconnector.record.FormParameters;
+import dev.twilioconnector.wire.FormParameters;
 
 /**
  * One HTTP request to Twilio.

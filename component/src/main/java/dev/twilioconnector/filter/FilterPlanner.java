@@ -4,6 +4,7 @@ import dev.twilioconnector.catalog.Bound;
 import dev.twilioconnector.catalog.Entity;
 import dev.twilioconnector.catalog.Field;
 import dev.twilioconnector.catalog.FieldType;
+import dev.twilioconnector.error.FilterSyntaxException;
 
 import java.util.ArrayList;
 import java.util.Collections;

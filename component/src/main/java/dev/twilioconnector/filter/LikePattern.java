@@ -1,5 +1,7 @@
 package dev.twilioconnector.filter;
 
+import dev.twilioconnector.error.FilterSyntaxException;
+
 import java.util.regex.Pattern;
 
 /**

@@ -3,6 +3,7 @@ package dev.twilioconnector.filter;
 import dev.twilioconnector.catalog.Entity;
 import dev.twilioconnector.catalog.Field;
 import dev.twilioconnector.catalog.FieldType;
+import dev.twilioconnector.error.FilterSyntaxException;
 
 import java.util.ArrayList;
 import java.util.Comparator;

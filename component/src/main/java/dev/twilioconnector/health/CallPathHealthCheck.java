@@ -1,6 +1,6 @@
 package dev.twilioconnector.health;
 
-import dev.twilioconnector.resilience.ResilientSend;
+import dev.twilioconnector.resilience.CallPath;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -13,9 +13,9 @@ import java.util.function.Supplier;
  */
 abstract class CallPathHealthCheck extends AbstractHealthCheck {
 
-    private final Supplier<ResilientSend> callPath;
+    private final Supplier<CallPath> callPath;
 
-    CallPathHealthCheck(String id, Supplier<ResilientSend> callPath) {
+    CallPathHealthCheck(String id, Supplier<CallPath> callPath) {
         super("twilio-connector", id);
         this.callPath = callPath;
     }
@@ -27,7 +27,7 @@ abstract class CallPathHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected final void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        ResilientSend current = callPath.get();
+        CallPath current = callPath.get();
         if (current == null) {
             builder.down().message("the connection is stopped");
             return;
@@ -36,5 +36,5 @@ abstract class CallPathHealthCheck extends AbstractHealthCheck {
     }
 
     /** Fills the result for the running call path. */
-    protected abstract void check(HealthCheckResultBuilder builder, ResilientSend callPath);
+    protected abstract void check(HealthCheckResultBuilder builder, CallPath callPath);
 }

@@ -1,6 +1,6 @@
 package dev.twilioconnector.health;
 
-import dev.twilioconnector.resilience.ResilientSend;
+import dev.twilioconnector.resilience.CallPath;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
@@ -12,12 +12,12 @@ import java.util.function.Supplier;
  */
 public final class CircuitBreakerHealthCheck extends CallPathHealthCheck {
 
-    public CircuitBreakerHealthCheck(String connectionName, Supplier<ResilientSend> callPath) {
+    public CircuitBreakerHealthCheck(String connectionName, Supplier<CallPath> callPath) {
         super("twilio-connector-" + connectionName + "-circuit-breaker", callPath);
     }
 
     @Override
-    protected void check(HealthCheckResultBuilder builder, ResilientSend current) {
+    protected void check(HealthCheckResultBuilder builder, CallPath current) {
         CircuitBreaker breaker = current.breaker();
         CircuitBreaker.State state = breaker.getState();
         builder.detail("circuit.breaker.state", state.name());

@@ -1,12 +1,12 @@
 package dev.twilioconnector.health;
 
-import dev.twilioconnector.TwilioConnectorCircuitOpenException;
-import dev.twilioconnector.TwilioConnectorException;
-import dev.twilioconnector.TwilioConnectorThrottledException;
 import dev.twilioconnector.client.TwilioRequest;
-import dev.twilioconnector.connection.ConnectionCapacity;
-import dev.twilioconnector.connection.ConnectionIdentity;
-import dev.twilioconnector.resilience.ResilientSend;
+import dev.twilioconnector.error.TwilioConnectorCircuitOpenException;
+import dev.twilioconnector.error.TwilioConnectorException;
+import dev.twilioconnector.error.TwilioConnectorThrottledException;
+import dev.twilioconnector.resilience.CallPath;
+import dev.twilioconnector.settings.ConnectionCapacity;
+import dev.twilioconnector.settings.ConnectionIdentity;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 import java.util.function.Supplier;
@@ -27,7 +27,7 @@ public final class ConnectionHealthCheck extends CallPathHealthCheck {
     private final String baseUrl;
 
     public ConnectionHealthCheck(ConnectionIdentity identity, ConnectionCapacity capacity, String accountSid,
-                                 String baseUrl, Supplier<ResilientSend> callPath) {
+                                 String baseUrl, Supplier<CallPath> callPath) {
         super("twilio-connector-" + identity.name(), callPath);
         this.identity = identity;
         this.capacity = capacity;
@@ -36,7 +36,7 @@ public final class ConnectionHealthCheck extends CallPathHealthCheck {
     }
 
     @Override
-    protected void check(HealthCheckResultBuilder builder, ResilientSend current) {
+    protected void check(HealthCheckResultBuilder builder, CallPath current) {
         builder.detail("base.url", baseUrl);
         builder.detail("account.sid", accountSid);
         if (!identity.description().isEmpty()) {

@@ -2,20 +2,20 @@ package dev.twilioconnector.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.twilioconnector.TwilioConnectorException;
-import dev.twilioconnector.TwilioConnectorInputException;
 import dev.twilioconnector.catalog.Entity;
 import dev.twilioconnector.catalog.HttpBinding;
 import dev.twilioconnector.catalog.Operation;
 import dev.twilioconnector.client.TwilioRequest;
+import dev.twilioconnector.client.TwilioResponse;
+import dev.twilioconnector.error.TwilioConnectorException;
+import dev.twilioconnector.error.TwilioConnectorInputException;
 import dev.twilioconnector.filter.FilterPlan;
 import dev.twilioconnector.filter.FilterPlanner;
 import dev.twilioconnector.filter.SortOrder;
-import dev.twilioconnector.client.TwilioResponse;
-import dev.twilioconnector.record.BoundPayload;
-import dev.twilioconnector.record.FormParameters;
-import dev.twilioconnector.record.PayloadBinder;
-import dev.twilioconnector.record.RecordReader;
+import dev.twilioconnector.wire.BoundPayload;
+import dev.twilioconnector.wire.FormParameters;
+import dev.twilioconnector.wire.PayloadBinder;
+import dev.twilioconnector.wire.RecordReader;
 
 import java.util.ArrayList;
 import java.util.Comparator;

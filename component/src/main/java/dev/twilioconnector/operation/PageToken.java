@@ -1,6 +1,6 @@
 package dev.twilioconnector.operation;
 
-import dev.twilioconnector.TwilioConnectorInputException;
+import dev.twilioconnector.error.TwilioConnectorInputException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,6 +1,6 @@
 package dev.twilioconnector.operation;
 
-import dev.twilioconnector.record.FormParameters;
+import dev.twilioconnector.wire.FormParameters;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

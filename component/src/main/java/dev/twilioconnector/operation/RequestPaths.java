@@ -1,8 +1,8 @@
 package dev.twilioconnector.operation;
 
-import dev.twilioconnector.TwilioConnectorInputException;
 import dev.twilioconnector.catalog.Entity;
 import dev.twilioconnector.catalog.HttpBinding;
+import dev.twilioconnector.error.TwilioConnectorInputException;
 
 import java.util.Map;
 import java.util.regex.Matcher;

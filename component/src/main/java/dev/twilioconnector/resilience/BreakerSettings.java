@@ -1,6 +1,6 @@
 package dev.twilioconnector.resilience;
 
-import dev.twilioconnector.connection.InvalidSettingException;
+import dev.twilioconnector.error.InvalidSettingException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
 import java.time.Duration;

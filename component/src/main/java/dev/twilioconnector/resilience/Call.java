@@ -1,7 +1,7 @@
 package dev.twilioconnector.resilience;
 
-import dev.twilioconnector.TwilioConnectorException;
 import dev.twilioconnector.client.TwilioRequest;
+import dev.twilioconnector.error.TwilioConnectorException;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;

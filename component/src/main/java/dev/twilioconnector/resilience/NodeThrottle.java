@@ -1,6 +1,6 @@
 package dev.twilioconnector.resilience;
 
-import dev.twilioconnector.TwilioConnectorThrottledException;
+import dev.twilioconnector.error.TwilioConnectorThrottledException;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;

@@ -1,8 +1,8 @@
 package dev.twilioconnector.resilience;
 
-import dev.twilioconnector.TwilioConnectorException;
 import dev.twilioconnector.client.RequestNotSentException;
 import dev.twilioconnector.client.TwilioRequest;
+import dev.twilioconnector.error.TwilioConnectorException;
 
 import java.io.UncheckedIOException;
 

@@ -1,6 +1,6 @@
 package dev.twilioconnector.resilience;
 
-import dev.twilioconnector.connection.InvalidSettingException;
+import dev.twilioconnector.error.InvalidSettingException;
 
 /**
  * The node throttle of one connection.

@@ -1,5 +1,6 @@
 package dev.twilioconnector.state;
 
+import dev.twilioconnector.error.StateRepositoryException;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.service.ServiceSupport;
 

@@ -1,10 +1,9 @@
 package dev.twilioconnector.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.twilioconnector.TwilioConnectorConfiguration;
-import dev.twilioconnector.TwilioConnectorConstants;
-import dev.twilioconnector.TwilioConnectorInputException;
 import dev.twilioconnector.catalog.Entity;
+import dev.twilioconnector.error.TwilioConnectorInputException;
+import dev.twilioconnector.headers.TwilioConnectorConstants;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -48,7 +47,7 @@ public class TwilioWebhookConsumer extends DefaultConsumer {
     static final String IDEMPOTENCY_TOKEN_HEADER = "I-Twilio-Idempotency-Token";
 
     private final String path;
-    private final TwilioConnectorConfiguration configuration;
+    private final WebhookOptions options;
     private final Supplier<String> authToken;
     private final WebhookRecords records;
     private final IdempotentRepository shared;
@@ -57,12 +56,12 @@ public class TwilioWebhookConsumer extends DefaultConsumer {
     private Consumer http;
 
     /** @param shared where to remember tokens, shared by the nodes; null for this consumer's memory */
-    public TwilioWebhookConsumer(Endpoint endpoint, Processor processor, String path, TwilioConnectorConfiguration configuration,
+    public TwilioWebhookConsumer(Endpoint endpoint, Processor processor, String path, WebhookOptions options,
                                  Supplier<String> authToken, ObjectMapper mapper, IdempotentRepository shared) {
         super(endpoint, processor);
         this.shared = shared;
         this.path = path;
-        this.configuration = configuration;
+        this.options = options;
         this.authToken = authToken;
         this.records = new WebhookRecords(mapper);
     }
@@ -70,19 +69,19 @@ public class TwilioWebhookConsumer extends DefaultConsumer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (configuration.isValidateSignature()) {
+        if (options.validateSignature()) {
             signature = new TwilioSignature(authToken.get());
         }
-        if (configuration.getWebhookReplayCacheSize() < 0) {
-            throw new TwilioConnectorInputException("webhookReplayCacheSize " + configuration.getWebhookReplayCacheSize()
+        if (options.replayCacheSize() < 0) {
+            throw new TwilioConnectorInputException("webhookReplayCacheSize " + options.replayCacheSize()
                     + " is out of range: allowed 0 (remember no request) or more");
         }
         if (shared != null) {
             // started here when no one else did; never stopped here: other consumers, and other nodes, use it
             ServiceHelper.startService(shared);
             delivered = shared;
-        } else if (configuration.getWebhookReplayCacheSize() > 0) {
-            delivered = MemoryIdempotentRepository.memoryIdempotentRepository(configuration.getWebhookReplayCacheSize());
+        } else if (options.replayCacheSize() > 0) {
+            delivered = MemoryIdempotentRepository.memoryIdempotentRepository(options.replayCacheSize());
             ServiceHelper.startService(delivered);
         }
         Endpoint endpoint = getEndpoint().getCamelContext().getEndpoint("platform-http:/" + path + "?httpMethodRestrict=POST");
@@ -157,7 +156,7 @@ public class TwilioWebhookConsumer extends DefaultConsumer {
             query = message.getHeader(Exchange.HTTP_QUERY, String.class);
         }
         String suffix = "/" + path + (query == null || query.isEmpty() ? "" : "?" + query);
-        String base = configuration.getWebhookBaseUrl();
+        String base = options.baseUrl();
         if (base == null || base.isBlank()) {
             String reached = message.getHeader(Exchange.HTTP_URL, String.class);
             URI seen = URI.create(reached != null ? reached : "http://" + message.getHeader("Host", "localhost", String.class));
@@ -211,6 +210,6 @@ public class TwilioWebhookConsumer extends DefaultConsumer {
         message.getHeaders().clear();
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
         message.setHeader(Exchange.CONTENT_TYPE, "text/xml");
-        message.setBody(twiml != null ? twiml : configuration.getWebhookResponse());
+        message.setBody(twiml != null ? twiml : options.response());
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twilioconnector.catalog.Catalog;
 import dev.twilioconnector.catalog.Entity;
 import dev.twilioconnector.catalog.Field;
-import dev.twilioconnector.record.RecordReader;
+import dev.twilioconnector.wire.RecordReader;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,11 @@
 package dev.twilioconnector.client;
 
 import dev.twilioconnector.TwilioConnectorComponent;
+import dev.twilioconnector.error.ProxyAuthenticationException;
 import dev.twilioconnector.sandbox.TwilioSandbox;
-import dev.twilioconnector.support.LoopbackProxy;
 import dev.twilioconnector.support.LoopbackProxy.Auth;
 import dev.twilioconnector.support.LoopbackProxy.Seen;
+import dev.twilioconnector.support.LoopbackProxy;
 import dev.twilioconnector.support.TestCertificate;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;

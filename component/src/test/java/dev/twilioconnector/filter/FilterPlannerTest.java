@@ -1,8 +1,9 @@
 package dev.twilioconnector.filter;
 
-import dev.twilioconnector.TwilioConnectorInputException;
 import dev.twilioconnector.catalog.Entity;
 import dev.twilioconnector.catalog.TestEntities;
+import dev.twilioconnector.error.FilterSyntaxException;
+import dev.twilioconnector.error.TwilioConnectorInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,7 +1,7 @@
 package dev.twilioconnector.health;
 
 import dev.twilioconnector.TwilioConnectorComponent;
-import dev.twilioconnector.TwilioConnectorThrottledException;
+import dev.twilioconnector.error.TwilioConnectorThrottledException;
 import dev.twilioconnector.resilience.NodeThrottle;
 import dev.twilioconnector.sandbox.RecordedRequest;
 import dev.twilioconnector.sandbox.TwilioSandbox;

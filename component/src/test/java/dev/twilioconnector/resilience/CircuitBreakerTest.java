@@ -1,15 +1,15 @@
 package dev.twilioconnector.resilience;
 
-import dev.twilioconnector.TwilioConnectorCircuitOpenException;
 import dev.twilioconnector.TwilioConnectorComponent;
-import dev.twilioconnector.TwilioConnectorException;
+import dev.twilioconnector.error.TwilioConnectorCircuitOpenException;
+import dev.twilioconnector.error.TwilioConnectorException;
 import dev.twilioconnector.sandbox.Fault;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.twilioconnector.resilience;
 
-import dev.twilioconnector.TwilioConnectorThrottledException;
+import dev.twilioconnector.error.TwilioConnectorThrottledException;
 import dev.twilioconnector.support.RequestWindows;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;

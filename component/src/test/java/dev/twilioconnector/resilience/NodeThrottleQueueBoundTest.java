@@ -1,6 +1,6 @@
 package dev.twilioconnector.resilience;
 
-import dev.twilioconnector.TwilioConnectorThrottledException;
+import dev.twilioconnector.error.TwilioConnectorThrottledException;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,15 +1,15 @@
 package dev.twilioconnector.resilience;
 
-import dev.twilioconnector.TwilioConnectorException;
-import dev.twilioconnector.TwilioConnectorOutcomeUnknownException;
 import dev.twilioconnector.client.RequestNotSentException;
+import dev.twilioconnector.error.TwilioConnectorException;
+import dev.twilioconnector.error.TwilioConnectorOutcomeUnknownException;
 import dev.twilioconnector.sandbox.Fault;
 import dev.twilioconnector.sandbox.RecordedRequest;
 import dev.twilioconnector.support.TestCertificate;
+import org.apache.camel.Exchange;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
-import org.apache.camel.Exchange;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package dev.twilioconnector.state;
 
+import dev.twilioconnector.error.StateRepositoryException;
 import dev.twilioconnector.support.EmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,7 +1,7 @@
 package dev.twilioconnector.stream;
 
 import dev.twilioconnector.TwilioConnectorComponent;
-import dev.twilioconnector.TwilioConnectorException;
+import dev.twilioconnector.error.TwilioConnectorException;
 import dev.twilioconnector.sandbox.Fault;
 import dev.twilioconnector.sandbox.RecordedRequest;
 import dev.twilioconnector.support.SandboxTestSupport;

@@ -1,6 +1,6 @@
 package dev.twilioconnector.webhook;
 
-import dev.twilioconnector.TwilioConnectorConstants;
+import dev.twilioconnector.headers.TwilioConnectorConstants;
 import dev.twilioconnector.support.SandboxTestSupport;
 import dev.twilioconnector.support.WebhookServer;
 import org.apache.camel.CamelContext;

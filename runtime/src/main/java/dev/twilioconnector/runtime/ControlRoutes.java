@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twilioconnector.TwilioConnectorComponent;
-import dev.twilioconnector.connection.ConnectionCapacity;
+import dev.twilioconnector.settings.ConnectionCapacity;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 

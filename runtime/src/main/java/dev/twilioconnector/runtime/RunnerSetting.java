@@ -1,6 +1,6 @@
 package dev.twilioconnector.runtime;
 
-import dev.twilioconnector.connection.InvalidSettingException;
+import dev.twilioconnector.error.InvalidSettingException;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.util.TimeUtils;
 

@@ -1,7 +1,7 @@
 package dev.twilioconnector.runtime;
 
-import dev.twilioconnector.connection.InvalidSettingException;
-import dev.twilioconnector.connection.TwilioEnvironment;
+import dev.twilioconnector.error.InvalidSettingException;
+import dev.twilioconnector.settings.TwilioEnvironment;
 import org.apache.camel.Component;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.PropertyConfigurerGetter;

@@ -1,6 +1,6 @@
 package dev.twilioconnector.runtime;
 
-import dev.twilioconnector.connection.InvalidSettingException;
+import dev.twilioconnector.error.InvalidSettingException;
 
 /** Turns what stopped start-up into one line: the setting or route that failed, and why. */
 final class StartupFailure {

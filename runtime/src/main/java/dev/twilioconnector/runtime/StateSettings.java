@@ -1,6 +1,6 @@
 package dev.twilioconnector.runtime;
 
-import dev.twilioconnector.connection.InvalidSettingException;
+import dev.twilioconnector.error.InvalidSettingException;
 import dev.twilioconnector.runtime.state.StateDatabase;
 import org.apache.camel.spi.PropertiesComponent;
 

@@ -1,6 +1,6 @@
 package dev.twilioconnector.runtime;
 
-import dev.twilioconnector.connection.InvalidSettingException;
+import dev.twilioconnector.error.InvalidSettingException;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.component.kubernetes.cluster.KubernetesClusterService;

@@ -1,10 +1,10 @@
 package dev.twilioconnector.runtime;
 
-import dev.twilioconnector.connection.InvalidSettingException;
+import dev.twilioconnector.error.InvalidSettingException;
 import dev.twilioconnector.sandbox.TwilioSandbox;
 import dev.twilioconnector.support.EmbeddedDatabase;
-import dev.twilioconnector.support.LoopbackProxy;
 import dev.twilioconnector.support.LoopbackProxy.Auth;
+import dev.twilioconnector.support.LoopbackProxy;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;

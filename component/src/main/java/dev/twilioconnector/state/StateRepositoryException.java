@@ -1,9 +1,0 @@
-package dev.twilioconnector.state;
-
-/** A state repository could not read or write: the database is down, unreachable or refused the statement. */
-public class StateRepositoryException extends RuntimeException {
-
-    public StateRepositoryException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}
