@@ -43,10 +43,6 @@ final class LoopbackServerProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    int port() {
-        return port;
-    }
-
     /** The CPU time the server's JVM has used so far. */
     Duration cpuTime() {
         return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
