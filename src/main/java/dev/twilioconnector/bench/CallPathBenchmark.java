@@ -25,13 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * whole call path (endpoint, retry, circuit breaker, throttle, HttpClient, JSON) but not the sandbox; then the
  * CPU per request once the code is warm, on a connection whose limit is never reached.
  *
- * <p>Run from the repository root, once the reactor is installed ({@code -pl src} takes the component and the
- * sandbox from the local repository):
+ * <p>Run from the repository root; the reactor builds the component and the sandbox first:
  *
  * <pre>
- * mvn -B -q -o -DskipTests install
- * mvn -B -q -o -pl src exec:java -Dexec.mainClass=dev.twilioconnector.bench.CallPathBenchmark \
- *     [-Dbench.tps=25] [-Dbench.threads=8] [-Dbench.seconds=20]
+ * mvn -B -q -pl src -am package -DskipTests -Dbench=CallPathBenchmark \
+ *     [-Dbench.jvmArgs="-Dbench.tps=25 -Dbench.threads=8 -Dbench.seconds=20"]
  * </pre>
  */
 public final class CallPathBenchmark {

@@ -21,13 +21,14 @@ import java.util.concurrent.TimeUnit;
  * polling consumer delivering the same records with its cursor in memory and in a file.
  *
  * <pre>
- * mvn -o -q -pl src exec:java -Dexec.mainClass=dev.twilioconnector.bench.ConsumerBenchmark [-Dbench.records=20000]
- *     [-Dbench.streamPageSize=1000]              (records per page the stream and the poller read)
- *     [-Dbench.component.someOption=value ...]   (component options, e.g. the node throttle's, bound by name)
+ * mvn -B -q -pl src -am package -DskipTests -Dbench=ConsumerBenchmark \
+ *     [-Dbench.jvmArgs="-Dbench.records=20000 -Dbench.streamPageSize=1000 -Dbench.component.someOption=value"]
  * </pre>
  *
- * With small pages, the node throttle (transactionsPerSecond, 25 by default) caps records/s at pages/s times the
- * page size: run once with -Dbench.component.transactionsPerSecond=10000 to see the consumers' own speed.
+ * {@code bench.streamPageSize} is the records per page the stream and the poller read; {@code bench.component.*} are
+ * component options (the node throttle's, for example), bound by name. With small pages, the node throttle
+ * (transactionsPerSecond, 25 by default) caps records/s at pages/s times the page size: run once with
+ * -Dbench.component.transactionsPerSecond=10000 to see the consumers' own speed.
  */
 public final class ConsumerBenchmark {
 
