@@ -24,10 +24,10 @@ final class ConnectorMessagesClient implements MessagesClient {
 
     ConnectorMessagesClient(String baseUrl, String accountSid, String authToken, String messageSid) {
         TwilioConnectorComponent connection = new TwilioConnectorComponent();
-        connection.setAccountSid(accountSid);
-        connection.setAuthToken(authToken);
-        connection.setBaseUrl(baseUrl);
-        connection.setTransactionsPerSecond(1_000_000);
+        connection.getConfiguration().setAccountSid(accountSid);
+        connection.getConfiguration().setAuthToken(authToken);
+        connection.getConfiguration().setBaseUrl(baseUrl);
+        connection.getConfiguration().setTransactionsPerSecond(1_000_000);
         this.camel = new DefaultCamelContext();
         camel.addComponent("twilio-connector", connection);
         camel.start();
