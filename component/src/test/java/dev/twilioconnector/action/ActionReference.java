@@ -78,6 +78,6 @@ final class ActionReference {
         List<String> choices = alternatives.alternatives().stream()
                 .map(choice -> choice.stream().map(name -> "`" + name + "`").collect(Collectors.joining(" and/or ")))
                 .toList();
-        return (alternatives.exclusive() ? "exactly one of " : "at least one of ") + String.join("; ", choices);
+        return (alternatives.exclusive() ? "exactly one of " : "at least one of ") + String.join(", or ", choices);
     }
 }
