@@ -25,12 +25,20 @@ public class TwilioConnectorActionProducer extends DefaultProducer {
     private final Action action;
     private final StatusWait wait;
     private final ActionInputs inputs;
+    private ActionRunner runner;
 
     public TwilioConnectorActionProducer(TwilioConnectorActionEndpoint endpoint, Action action, StatusWait wait) {
         super(endpoint);
         this.action = action;
         this.wait = wait;
         this.inputs = new ActionInputs(endpoint.getComponent().mapper());
+    }
+
+    /** The connection's runner exists once the component started, which it has before its producers start. */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        runner = new ActionRunner(getEndpoint().runner());
     }
 
     @Override
@@ -42,7 +50,7 @@ public class TwilioConnectorActionProducer extends DefaultProducer {
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
         Map<String, Object> checked = inputs.check(action, body(message), headers(message));
-        Map<String, Object> record = new ActionRunner(getEndpoint().runner()).run(action, checked, wait);
+        Map<String, Object> record = runner.run(action, checked, wait);
         message.setBody(record);
         message.setHeader(TwilioConnectorConstants.SID, record.get(action.output().idField()));
         if (action.watch() != null) {

@@ -197,6 +197,17 @@ class SendMessageActionTest extends SandboxTestSupport {
     }
 
     @Test
+    void aCreateThatTwilioTurnsAwayIsSentAgain() {
+        sandbox.faults().retryAfter(Duration.ZERO).next(Fault.TOO_MANY_REQUESTS_RETRY_AFTER, 1);
+
+        callOk(SEND, Map.of("To", "+15558675310", "Sender", "+15017122661", "Body", "Hi"));
+
+        assertThat(requestLines()).containsExactly("POST " + accountPath("Messages.json"),
+                "POST " + accountPath("Messages.json"));
+        assertThat(sandbox.records("Messages")).hasSize(1);
+    }
+
+    @Test
     void aReadOfTheWaitThatTwilioTurnsAwayIsRetried() {
         twilioSide = CompletableFuture.runAsync(() -> {
             String sid = awaitCreatedSid();
