@@ -89,6 +89,10 @@ public class TwilioConnectorEndpointConfigurer extends PropertyConfigurerSupport
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "validatesignature":
         case "validateSignature": target.getConfiguration().setValidateSignature(property(camelContext, boolean.class, value)); return true;
+        case "waitforstatus":
+        case "waitForStatus": target.getConfiguration().setWaitForStatus(property(camelContext, java.lang.String.class, value)); return true;
+        case "waittimeout":
+        case "waitTimeout": target.getConfiguration().setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookbaseurl":
         case "webhookBaseUrl": target.getConfiguration().setWebhookBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookreplaycachesize":
@@ -168,6 +172,10 @@ public class TwilioConnectorEndpointConfigurer extends PropertyConfigurerSupport
         case "useFixedDelay": return boolean.class;
         case "validatesignature":
         case "validateSignature": return boolean.class;
+        case "waitforstatus":
+        case "waitForStatus": return java.lang.String.class;
+        case "waittimeout":
+        case "waitTimeout": return long.class;
         case "webhookbaseurl":
         case "webhookBaseUrl": return java.lang.String.class;
         case "webhookreplaycachesize":
@@ -248,6 +256,10 @@ public class TwilioConnectorEndpointConfigurer extends PropertyConfigurerSupport
         case "useFixedDelay": return target.isUseFixedDelay();
         case "validatesignature":
         case "validateSignature": return target.getConfiguration().isValidateSignature();
+        case "waitforstatus":
+        case "waitForStatus": return target.getConfiguration().getWaitForStatus();
+        case "waittimeout":
+        case "waitTimeout": return target.getConfiguration().getWaitTimeout();
         case "webhookbaseurl":
         case "webhookBaseUrl": return target.getConfiguration().getWebhookBaseUrl();
         case "webhookreplaycachesize":

@@ -23,7 +23,7 @@ public class TwilioConnectorEndpointUriFactory extends org.apache.camel.support.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(41);
+        Set<String> props = new HashSet<>(43);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -62,6 +62,8 @@ public class TwilioConnectorEndpointUriFactory extends org.apache.camel.support.
         props.add("timeUnit");
         props.add("useFixedDelay");
         props.add("validateSignature");
+        props.add("waitForStatus");
+        props.add("waitTimeout");
         props.add("webhookBaseUrl");
         props.add("webhookReplayCacheSize");
         props.add("webhookResponse");

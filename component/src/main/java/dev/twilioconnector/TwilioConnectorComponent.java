@@ -38,11 +38,15 @@ public class TwilioConnectorComponent extends HealthCheckComponent {
         if (remaining.startsWith(TwilioConnectorWebhookEndpoint.WEBHOOK + "/")) {
             endpoint = new TwilioConnectorWebhookEndpoint(uri, this, new TwilioConnectorConfiguration(),
                     remaining.substring(TwilioConnectorWebhookEndpoint.WEBHOOK.length() + 1));
+        } else if (remaining.startsWith(TwilioConnectorActionEndpoint.ACTIONS + "/")) {
+            endpoint = new TwilioConnectorActionEndpoint(uri, this, new TwilioConnectorConfiguration(),
+                    remaining.substring(TwilioConnectorActionEndpoint.ACTIONS.length() + 1));
         } else {
             String[] parts = remaining.split("/", -1);
             if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
                 throw new TwilioConnectorInputException("Expected twilio-connector:<Entity>/<Operation>, e.g."
-                        + " twilio-connector:Messages/Create, but got twilio-connector:" + remaining);
+                        + " twilio-connector:Messages/Create, or twilio-connector:actions/<Action>, but got"
+                        + " twilio-connector:" + remaining);
             }
             endpoint = new TwilioConnectorEndpoint(uri, this, new TwilioConnectorConfiguration(), parts[0], parts[1]);
         }

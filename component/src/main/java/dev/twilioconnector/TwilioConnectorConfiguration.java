@@ -40,6 +40,18 @@ public class TwilioConnectorConfiguration {
                       + " mean more requests for the same records.")
     private int streamPageSize = ConnectorRequest.MAX_PAGE_SIZE;
 
+    @UriParam(label = "producer", defaultValue = "none", enums = "none,sent,delivered",
+              description = "For an action that sends a message (actions/SendMessage): return once Twilio reports the message"
+                      + " in this status, reading it again with growing pauses (0.5 s doubling to 10 s), each read through"
+                      + " the node throttle. none returns the record as created. A message that fails, is undelivered or"
+                      + " canceled fails the exchange with a TwilioConnectorStatusException carrying Twilio's ErrorCode.")
+    private String waitForStatus = "none";
+
+    @UriParam(label = "producer", defaultValue = "120000", javaType = "java.time.Duration",
+              description = "How long waitForStatus waits at most, e.g. 120s; then the exchange fails with a"
+                      + " TwilioConnectorWaitTimeoutException that tells the last status seen.")
+    private long waitTimeout = 120_000;
+
     @UriParam(label = "consumer", defaultValue = "0",
               description = "At most this many records per poll, oldest first; the rest follow in the next polls. 0: no limit.")
     private int maxMessagesPerPoll;
@@ -159,6 +171,22 @@ public class TwilioConnectorConfiguration {
 
     public void setStreamPageSize(int streamPageSize) {
         this.streamPageSize = streamPageSize;
+    }
+
+    public String getWaitForStatus() {
+        return waitForStatus;
+    }
+
+    public void setWaitForStatus(String waitForStatus) {
+        this.waitForStatus = waitForStatus;
+    }
+
+    public long getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    public void setWaitTimeout(long waitTimeout) {
+        this.waitTimeout = waitTimeout;
     }
 
     public int getMaxMessagesPerPoll() {

@@ -29,7 +29,8 @@ import java.time.format.DateTimeParseException;
  * Reach Twilio's REST API as entities: List, Get, Create, Update and Delete records of Messages,
  * Calls, Recordings, IncomingPhoneNumbers and every other resource of the 2010-04-01 API. As the start
  * of a route, {@code <Entity>/List} polls for new and changed records, and {@code webhook/<path>}
- * receives Twilio's webhooks: {@link TwilioConnectorWebhookEndpoint}, which shares this class's options.
+ * receives Twilio's webhooks: {@link TwilioConnectorWebhookEndpoint}, which shares this class's options, as does
+ * {@link TwilioConnectorActionEndpoint} for {@code actions/<Action>}.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "twilio-connector", title = "Twilio Connector",
              syntax = "twilio-connector:entity/operation",
@@ -40,12 +41,13 @@ public class TwilioConnectorEndpoint extends ScheduledPollEndpoint {
     static final long DEFAULT_POLL_DELAY = 10_000;
 
     @UriPath(description = "The entity: Messages, Calls, Recordings, IncomingPhoneNumbers, ... (see the README for all of them),"
-            + " or webhook to receive Twilio's webhooks at the path that follows.")
+            + " webhook to receive Twilio's webhooks at the path that follows, or actions to run the action that follows.")
     @Metadata(required = true)
     private String entity;
 
     @UriPath(description = "The operation on the entity: List, Get, Create, Update or Delete; List as a consumer polls for new"
-            + " and changed records. After webhook: the path Twilio posts to, below the HTTP server's root.")
+            + " and changed records. After webhook: the path Twilio posts to, below the HTTP server's root. After actions:"
+            + " the action, e.g. SendMessage (docs/actions.md lists them).")
     @Metadata(required = true)
     private String operation;
 

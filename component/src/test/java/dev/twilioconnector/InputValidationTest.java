@@ -43,7 +43,7 @@ class InputValidationTest extends SandboxTestSupport {
     void uriWithoutAnOperationIsRefused() {
         assertThatThrownBy(() -> context.getEndpoint("twilio-connector:Messages"))
                 .rootCause().hasMessage("Expected twilio-connector:<Entity>/<Operation>, e.g. twilio-connector:Messages/Create,"
-                        + " but got twilio-connector:Messages");
+                        + " or twilio-connector:actions/<Action>, but got twilio-connector:Messages");
     }
 
     @ParameterizedTest

@@ -31,6 +31,16 @@ public class TwilioConnectorException extends ConnectorException {
         this.retryAfter = retryAfter;
     }
 
+    /** For an error Twilio reports in a record rather than in an answer, which words its message itself. */
+    protected TwilioConnectorException(String message, int status, Integer code, String twilioMessage, String moreInfo) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.twilioMessage = twilioMessage;
+        this.moreInfo = moreInfo;
+        this.retryAfter = null;
+    }
+
     private static String describe(int status, Integer code, String message, String moreInfo, String request) {
         StringBuilder text = new StringBuilder("Twilio answered HTTP ").append(status);
         if (code != null) {

@@ -1,0 +1,41 @@
+package dev.twilioconnector.action;
+
+import dev.twilioconnector.catalog.Entity;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * One action of the catalog: a function with inputs and an output, for what is not a plain operation on a record.
+ *
+ * @param name        the action's name, {@code SendMessage}
+ * @param description what it does, for the documentation
+ * @param inputs      its input parameters
+ * @param rules       rules over several inputs
+ * @param request     the operation it makes of the inputs
+ * @param output      the entity whose record it returns, so its output fields are that entity's fields
+ * @param watch       how it waits for a status, or null when it cannot wait
+ */
+public record Action(String name, String description, List<ActionInput> inputs, List<InputRule> rules,
+                     ActionRequest request, Entity output, StatusWatch watch) {
+
+    public Action {
+        inputs = List.copyOf(inputs);
+        rules = rules == null ? List.of() : List.copyOf(rules);
+    }
+
+    /** The input {@code key} names, by its name or an alias, ignoring case. */
+    public Optional<ActionInput> input(String key) {
+        return inputs.stream().filter(input -> input.isCalled(key)).findFirst();
+    }
+
+    /** The input names, for error messages. */
+    public String inputNames() {
+        return inputs.stream().map(ActionInput::name).collect(Collectors.joining(", "));
+    }
+
+    public Optional<StatusWatch> statusWatch() {
+        return Optional.ofNullable(watch);
+    }
+}

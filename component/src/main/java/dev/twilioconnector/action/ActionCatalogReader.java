@@ -1,0 +1,149 @@
+package dev.twilioconnector.action;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.twilioconnector.catalog.Catalog;
+import dev.twilioconnector.catalog.Entity;
+import dev.twilioconnector.catalog.FieldType;
+import dev.twilioconnector.catalog.Operation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads the actions' JSON description, resolving the entities it names in the entity catalog. A description that
+ * names an entity, operation, field or input that is not there fails here, when the catalog is first read, rather
+ * than on a user's request.
+ */
+final class ActionCatalogReader {
+
+    static final String RESOURCE = "/dev/twilioconnector/catalog/actions.json";
+
+    private record CatalogJson(List<ActionJson> actions) {
+    }
+
+    private record ActionJson(String name, String description, List<InputJson> inputs, List<RuleJson> rules,
+                              RequestJson request, String output,
+                              @JsonProperty("wait") WatchJson waitFor) {
+    }
+
+    private record InputJson(String name, FieldType type, boolean required, List<String> allowed, List<String> aliases,
+                             String pattern, String description) {
+    }
+
+    /** Either {@code anyOf} or {@code oneOf} (alternatives), or {@code input} with {@code needs}. */
+    private record RuleJson(List<List<String>> anyOf, List<List<String>> oneOf, String input, String needs) {
+    }
+
+    private record RequestJson(String entity, String operation, Map<String, Map<String, String>> whenGiven) {
+    }
+
+    private record WatchJson(String entity, String field, Map<String, List<String>> reached, List<String> failed) {
+    }
+
+    private ActionCatalogReader() {
+    }
+
+    static ActionCatalog readDefault() {
+        try (InputStream in = ActionCatalogReader.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The action catalog resource " + RESOURCE + " is missing from the classpath");
+            }
+            return read(in, Catalog.standard());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the action catalog " + RESOURCE, e);
+        }
+    }
+
+    static ActionCatalog read(InputStream in, Catalog entities) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        CatalogJson json = mapper.readValue(in, CatalogJson.class);
+        return new ActionCatalog(json.actions().stream().map(action -> toAction(action, entities)).toList());
+    }
+
+    private static Action toAction(ActionJson json, Catalog entities) {
+        Operation operation = Operation.fromLabel(json.request().operation()).orElseThrow(() -> broken(json,
+                "names unknown operation " + json.request().operation()));
+        Entity entity = entity(json, entities, json.request().entity(), operation);
+        ActionRequest request = new ActionRequest(entity, operation, json.request().whenGiven());
+        List<ActionInput> inputs = json.inputs().stream().map(ActionCatalogReader::toInput).toList();
+        for (ActionInput input : inputs) {
+            acceptedBy(json, request, input.name());
+        }
+        request.whenGiven().values().forEach(fields -> fields.keySet().forEach(field -> acceptedBy(json, request, field)));
+        Action action = new Action(json.name(), json.description(), inputs,
+                json.rules() == null ? List.of() : json.rules().stream().map(rule -> toRule(json, rule)).toList(),
+                request, entities.require(json.output()), watch(json, entities));
+        Stream.concat(request.whenGiven().keySet().stream(), action.rules().stream().flatMap(ActionCatalogReader::inputsOf))
+                .filter(name -> action.input(name).isEmpty())
+                .findFirst()
+                .ifPresent(name -> {
+                    throw broken(json, "names unknown input " + name);
+                });
+        return action;
+    }
+
+    private static ActionInput toInput(InputJson json) {
+        return new ActionInput(json.name(), json.type(), json.required(), json.allowed(), json.aliases(),
+                json.pattern() == null ? null : Pattern.compile(json.pattern()), json.description());
+    }
+
+    private static InputRule toRule(ActionJson action, RuleJson json) {
+        if (json.anyOf() != null) {
+            return new InputRule.Alternatives(json.anyOf(), false);
+        }
+        if (json.oneOf() != null) {
+            return new InputRule.Alternatives(json.oneOf(), true);
+        }
+        if (json.input() != null && json.needs() != null) {
+            return new InputRule.Needs(json.input(), json.needs());
+        }
+        throw broken(action, "has a rule with neither anyOf, oneOf nor input and needs");
+    }
+
+    private static Stream<String> inputsOf(InputRule rule) {
+        if (rule instanceof InputRule.Alternatives alternatives) {
+            return alternatives.alternatives().stream().flatMap(List::stream);
+        }
+        InputRule.Needs needs = (InputRule.Needs) rule;
+        return Stream.of(needs.input(), needs.needed());
+    }
+
+    private static StatusWatch watch(ActionJson json, Catalog entities) {
+        WatchJson wait = json.waitFor();
+        if (wait == null) {
+            return null;
+        }
+        Entity entity = entity(json, entities, wait.entity(), Operation.GET);
+        if (entity.field(wait.field()).isEmpty()) {
+            throw broken(json, "waits on field " + wait.field() + ", which " + entity.name() + " lacks");
+        }
+        return new StatusWatch(entity, wait.field(), wait.reached(), wait.failed());
+    }
+
+    private static Entity entity(ActionJson json, Catalog entities, String name, Operation operation) {
+        Entity entity = entities.entity(name).orElseThrow(() -> broken(json, "names unknown entity " + name));
+        if (!entity.allows(operation)) {
+            throw broken(json, "needs " + name + " " + operation.label() + ", which the entity does not allow");
+        }
+        return entity;
+    }
+
+    /** Each input is the field of the same name of the request's operation. */
+    private static void acceptedBy(ActionJson json, ActionRequest request, String field) {
+        if (request.entity().field(field).filter(f -> f.acceptedOn(request.operation())).isEmpty()) {
+            throw broken(json, "passes " + field + ", which " + request.entity().name() + " "
+                    + request.operation().label() + " does not accept");
+        }
+    }
+
+    private static IllegalStateException broken(ActionJson json, String problem) {
+        return new IllegalStateException("Action " + json.name() + " of " + RESOURCE + " " + problem);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.twilioconnector.action;
+
+import dev.twilioconnector.catalog.Field;
+import dev.twilioconnector.catalog.FieldType;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The action catalog as Markdown: per action its inputs, the rules over them, its request, what it waits for, its output. */
+final class ActionReference {
+
+    private ActionReference() {
+    }
+
+    static String markdown(ActionCatalog catalog) {
+        StringBuilder page = new StringBuilder();
+        page.append("Run an action with `twilio-connector:actions/<Action>`. Its inputs come from the body, a JSON object")
+                .append(" or a `Map`, and from headers `CamelTwilioConnector<Input>` (e.g. `CamelTwilioConnectorTo`), which")
+                .append(" win over the body. Every input is checked before any request; each request goes through the")
+                .append(" connection's throttle, retries and circuit breaker, like an operation's. The action sets headers")
+                .append(" `CamelTwilioConnectorSid` (the record's SID) and, when it can wait, `CamelTwilioConnectorStatus`.\n\n")
+                .append("| action | what it does |\n|---|---|\n");
+        catalog.actions().forEach(action -> page.append("| [").append(action.name()).append("](#")
+                .append(action.name().toLowerCase(Locale.ROOT)).append(") | ").append(action.description()).append(" |\n"));
+        catalog.actions().forEach(action -> section(page, action));
+        return page.toString();
+    }
+
+    private static void section(StringBuilder page, Action action) {
+        page.append("\n## ").append(action.name()).append("\n\n").append(action.description()).append("\n\n")
+                .append("| input | type | required | also called | allowed | description |\n|---|---|---|---|---|---|\n");
+        for (ActionInput input : action.inputs()) {
+            page.append("| `").append(input.name()).append("` | ").append(type(input.type())).append(" | ")
+                    .append(input.required() ? "yes" : "").append(" | ").append(String.join(", ", input.aliases()))
+                    .append(" | ").append(allowed(input)).append(" | ").append(input.description()).append(" |\n");
+        }
+        if (!action.rules().isEmpty()) {
+            page.append("\nRules, checked before any request:\n\n");
+            action.rules().forEach(rule -> page.append("- ").append(rule(rule)).append('\n'));
+        }
+        ActionRequest request = action.request();
+        page.append("\nRequest: `").append(request.entity().name()).append(' ').append(request.operation().label())
+                .append("` with each input as the field of the same name");
+        request.whenGiven().forEach((input, fields) -> page.append("; with `").append(input).append("`, also ")
+                .append(fields.entrySet().stream().map(e -> "`" + e.getKey() + "=" + e.getValue() + "`")
+                        .collect(Collectors.joining(", "))));
+        page.append(".\n");
+        action.statusWatch().ifPresent(watch -> page.append("\nOptions `waitForStatus` (")
+                .append(watch.choices().stream().map(s -> "`" + s + "`").collect(Collectors.joining(", ")))
+                .append(") and `waitTimeout`: reads the record again (`").append(watch.entity().name())
+                .append(" Get`) until its `").append(watch.field()).append("` reaches the status; ")
+                .append(watch.failed().stream().map(s -> "`" + s + "`").collect(Collectors.joining(", ")))
+                .append(" fail with `TwilioConnectorStatusException` carrying Twilio's `ErrorCode`; the timeout fails with")
+                .append(" `TwilioConnectorWaitTimeoutException` telling the last status seen.\n"));
+        page.append("\nOutput: the `").append(action.output().name()).append("` record: ")
+                .append(action.output().fields().stream().filter(Field::returned).map(f -> "`" + f.name() + "`")
+                        .collect(Collectors.joining(", ")))
+                .append(".\n");
+    }
+
+    private static String type(FieldType type) {
+        return type == FieldType.LIST ? "list of text" : type.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String allowed(ActionInput input) {
+        if (!input.allowed().isEmpty()) {
+            return String.join(", ", input.allowed());
+        }
+        return input.pattern() == null ? "" : "`" + input.pattern().pattern() + "`";
+    }
+
+    private static String rule(InputRule rule) {
+        if (rule instanceof InputRule.Needs needs) {
+            return "`" + needs.input() + "` needs `" + needs.needed() + "`";
+        }
+        InputRule.Alternatives alternatives = (InputRule.Alternatives) rule;
+        List<String> choices = alternatives.alternatives().stream()
+                .map(choice -> choice.stream().map(name -> "`" + name + "`").collect(Collectors.joining(" and/or ")))
+                .toList();
+        return (alternatives.exclusive() ? "exactly one of " : "at least one of ") + String.join(", or ", choices);
+    }
+}
