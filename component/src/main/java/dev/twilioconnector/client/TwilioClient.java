@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.twilioconnector.error.TwilioConnectorException;
 import org.apache.hc.client5.http.ClientProtocolException;
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
@@ -16,6 +15,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
@@ -26,7 +26,6 @@ import org.apache.hc.core5.util.Timeout;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +42,7 @@ public final class TwilioClient implements Closeable {
     private static final String USER_AGENT = "twilio-connector/0.1 (Apache Camel)";
 
     private final ClientSettings settings;
+    private final BaseUrl baseUrl;
     private final CloseableHttpClient http;
     private final ObjectMapper mapper;
 
@@ -52,6 +52,7 @@ public final class TwilioClient implements Closeable {
      */
     public TwilioClient(ClientSettings settings, ObjectMapper mapper, Runnable writing) {
         this.settings = settings;
+        this.baseUrl = new BaseUrl(settings.baseUrl());
         this.mapper = mapper;
         ConnectionConfig connection = ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(settings.connectTimeout()))
@@ -88,7 +89,7 @@ public final class TwilioClient implements Closeable {
     }
 
     public TwilioResponse send(TwilioRequest request) {
-        HttpUriRequestBase http = new HttpUriRequestBase(request.method(), URI.create(settings.baseUrl() + request.target()));
+        ClassicHttpRequest http = baseUrl.request(request.method(), request.target());
         http.setHeader(HttpHeaders.AUTHORIZATION, settings.credentials().basicAuthorization());
         http.setHeader(HttpHeaders.ACCEPT, "application/json");
         if ("POST".equals(request.method())) {

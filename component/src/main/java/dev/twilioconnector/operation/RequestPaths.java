@@ -4,7 +4,10 @@ import dev.twilioconnector.catalog.Entity;
 import dev.twilioconnector.catalog.HttpBinding;
 import dev.twilioconnector.error.TwilioConnectorInputException;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +22,8 @@ final class RequestPaths {
     private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
 
     private final String accountSid;
+    /** Each path template cut at its placeholders once, not matched again on every request. */
+    private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
     RequestPaths(String accountSid) {
         this.accountSid = accountSid;
@@ -28,13 +33,12 @@ final class RequestPaths {
      * @param values the entity's id and parent keys by field name
      */
     String expand(Entity entity, HttpBinding binding, String purpose, Map<String, String> values) {
-        Matcher matcher = PLACEHOLDER.matcher(binding.path());
-        StringBuilder path = new StringBuilder();
-        while (matcher.find()) {
-            matcher.appendReplacement(path, Matcher.quoteReplacement(value(entity, matcher.group(1), purpose, values)));
+        Template template = templates.computeIfAbsent(binding.path(), Template::of);
+        StringBuilder path = new StringBuilder(binding.path().length() + 40);
+        for (int i = 0; i < template.placeholders().size(); i++) {
+            path.append(template.literals().get(i)).append(value(entity, template.placeholders().get(i), purpose, values));
         }
-        matcher.appendTail(path);
-        return path.toString();
+        return path.append(template.literals().get(template.placeholders().size())).toString();
     }
 
     private String value(Entity entity, String name, String purpose, Map<String, String> values) {
@@ -62,5 +66,23 @@ final class RequestPaths {
 
     private static String parentShape(String name) {
         return "CountryCode".equals(name) ? COUNTRY.pattern() : SID.pattern();
+    }
+
+    /** A path template as the text around its placeholders: one literal more than placeholders. */
+    private record Template(List<String> literals, List<String> placeholders) {
+
+        static Template of(String path) {
+            List<String> literals = new ArrayList<>();
+            List<String> placeholders = new ArrayList<>();
+            Matcher matcher = PLACEHOLDER.matcher(path);
+            int end = 0;
+            while (matcher.find()) {
+                literals.add(path.substring(end, matcher.start()));
+                placeholders.add(matcher.group(1));
+                end = matcher.end();
+            }
+            literals.add(path.substring(end));
+            return new Template(List.copyOf(literals), List.copyOf(placeholders));
+        }
     }
 }
