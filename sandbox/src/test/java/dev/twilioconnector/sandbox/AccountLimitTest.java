@@ -1,8 +1,5 @@
 package dev.twilioconnector.sandbox;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -17,29 +14,10 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class AccountLimitTest {
+class AccountLimitTest extends SandboxTestSupport {
 
     private static final Map<String, Object> TOO_MANY_REQUESTS = Map.of("code", 20429,
             "message", "Too Many Requests", "more_info", "https://www.twilio.com/docs/errors/20429", "status", 429);
-
-    private static TwilioSandbox sandbox;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        sandbox = TwilioSandbox.start();
-        http = Http.of(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
 
     @Test
     void admitsTheLimitWithinASecondAndRefusesTheRestWithTwilios429() {

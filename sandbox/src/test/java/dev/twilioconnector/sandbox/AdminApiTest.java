@@ -1,8 +1,6 @@
 package dev.twilioconnector.sandbox;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -12,27 +10,14 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The admin API as a test in another JVM uses it: plain HTTP without credentials. */
-class AdminApiTest {
+class AdminApiTest extends SandboxTestSupport {
 
-    private static TwilioSandbox sandbox;
-    private static Http twilio;
+    /** The admin API takes no credentials. */
     private static Http admin;
 
     @BeforeAll
-    static void start() {
-        sandbox = TwilioSandbox.start();
-        twilio = Http.of(sandbox);
+    static void adminClient() {
         admin = new Http(sandbox.baseUrl(), null, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
     }
 
     @Test
@@ -56,7 +41,7 @@ class AdminApiTest {
                 .containsEntry("content_type", "image/png")
                 .containsEntry("parent_sid", "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
 
-        Map<String, Object> listed = twilio.get(Http.account(sandbox, "Messages.json?From=%2B15558675310")).json();
+        Map<String, Object> listed = http.get(Http.account(sandbox, "Messages.json?From=%2B15558675310")).json();
         assertThat(records(listed, "messages")).extracting(m -> m.get("sid"))
                 .containsExactlyInAnyOrder(stored.get(0).get("sid"), stored.get(1).get("sid"));
         assertThat(records(admin.get("/sandbox/records?path=Messages")))
@@ -66,9 +51,9 @@ class AdminApiTest {
     @Test
     void theRequestLogIsReadAsJsonPolledByCursorAndCleared() {
         long start = cursor(admin.get("/sandbox/requests").json());
-        twilio.post(Http.account(sandbox, "Messages.json"),
+        http.post(Http.account(sandbox, "Messages.json"),
                 Map.of("To", "+15558675310", "From", "+15017122661", "Body", "hi"));
-        twilio.get(Http.account(sandbox, "Messages.json?To=%2B15558675310"));
+        http.get(Http.account(sandbox, "Messages.json?To=%2B15558675310"));
         RecordedRequest create = sandbox.requests().get(0);
 
         Map<String, Object> log = admin.get("/sandbox/requests").json();
@@ -93,7 +78,7 @@ class AdminApiTest {
                 .containsEntry("queryParams", Map.of("To", List.of("+15558675310"))).containsEntry("status", 200);
 
         sandbox.faults().next(Fault.SERVICE_UNAVAILABLE, 1);
-        twilio.get(Http.account(sandbox, "Calls.json"));
+        http.get(Http.account(sandbox, "Calls.json"));
         Map<String, Object> newer = admin.get("/sandbox/requests?after=" + (start + 2)).json();
         assertThat(cursor(newer)).isEqualTo(start + 3);
         assertThat(requests(newer)).singleElement().satisfies(request -> assertThat(request)
@@ -105,7 +90,7 @@ class AdminApiTest {
         Map<String, Object> cleared = admin.get("/sandbox/requests").json();
         assertThat(cursor(cleared)).as("a cursor stays valid across a clear").isEqualTo(start + 3);
         assertThat(requests(cleared)).as("the admin API's own requests are not logged").isEmpty();
-        twilio.get(Http.account(sandbox, "Calls.json"));
+        http.get(Http.account(sandbox, "Calls.json"));
         assertThat(requests(admin.get("/sandbox/requests?after=" + (start + 2)).json()))
                 .as("cleared requests are gone").hasSize(1);
     }
@@ -116,11 +101,11 @@ class AdminApiTest {
 
         assertThat(limited.status()).isEqualTo(200);
         assertThat(limited.json()).isEqualTo(limitJson(1, null));
-        assertThat(twilio.get(Http.account(sandbox, "Messages.json")).status()).isEqualTo(200);
-        assertThat(twilio.get(Http.account(sandbox, "Messages.json")).status()).isEqualTo(429);
+        assertThat(http.get(Http.account(sandbox, "Messages.json")).status()).isEqualTo(200);
+        assertThat(http.get(Http.account(sandbox, "Messages.json")).status()).isEqualTo(429);
 
         admin.json("PUT", "/sandbox/account-limit", "{\"requestsPerSecond\": 1, \"retryAfterSeconds\": 3}");
-        Http.Reply refused = twilio.get(Http.account(sandbox, "Messages.json"));
+        Http.Reply refused = http.get(Http.account(sandbox, "Messages.json"));
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.headers().firstValue("Retry-After")).contains("3");
         assertThat(admin.get("/sandbox/account-limit").json()).as("the admin API is not limited")
@@ -128,7 +113,7 @@ class AdminApiTest {
         assertThat(sandbox.requests()).extracting(RecordedRequest::status).containsExactly(200, 429, 429);
 
         assertThat(admin.json("PUT", "/sandbox/account-limit", "0").json()).isEqualTo(limitJson(0, 3));
-        assertThat(twilio.get(Http.account(sandbox, "Messages.json")).status()).isEqualTo(200);
+        assertThat(http.get(Http.account(sandbox, "Messages.json")).status()).isEqualTo(200);
         assertThat(sandbox.accountLimit().perSecond()).isZero();
     }
 

@@ -1,35 +1,15 @@
 package dev.twilioconnector.sandbox;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AuthenticationTest {
+class AuthenticationTest extends SandboxTestSupport {
 
     private static final Map<String, Object> AUTHENTICATE = Map.of("code", 20003, "message", "Authenticate",
             "more_info", "https://www.twilio.com/docs/errors/20003", "status", 401);
-
-    private static TwilioSandbox sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = TwilioSandbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
 
     @Test
     void missingCredentialsAre401WithCode20003() {

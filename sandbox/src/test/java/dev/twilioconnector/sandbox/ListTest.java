@@ -1,8 +1,5 @@
 package dev.twilioconnector.sandbox;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -11,26 +8,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ListTest {
-
-    private static TwilioSandbox sandbox;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        sandbox = TwilioSandbox.start();
-        http = Http.of(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
+class ListTest extends SandboxTestSupport {
 
     @Test
     void pagesFollowNextPageUriWithAPageTokenUntilNull() {

@@ -1,7 +1,5 @@
 package dev.twilioconnector.sandbox;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -11,27 +9,12 @@ import java.util.Map;
 import static dev.twilioconnector.sandbox.MessagesTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class NestedResourcesTest {
+class NestedResourcesTest extends SandboxTestSupport {
 
     private static final String CALL = "CAdefbf2b4caa7df11dc48106385e32345";
 
-    private static TwilioSandbox sandbox;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        sandbox = TwilioSandbox.start();
-        http = Http.of(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
     @BeforeEach
-    void reset() {
-        sandbox.reset();
+    void call() {
         sandbox.put("Calls", Map.of("sid", CALL, "to", "+15558675310", "date_created", "2014-06-02T10:00:00Z"));
     }
 

@@ -1,8 +1,5 @@
 package dev.twilioconnector.sandbox;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,26 +13,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RequestLogTest {
-
-    private static TwilioSandbox sandbox;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        sandbox = TwilioSandbox.start();
-        http = Http.of(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
+class RequestLogTest extends SandboxTestSupport {
 
     @Test
     void everyRequestIsLoggedInOrderWithItsDecodedParametersAndStatus() {

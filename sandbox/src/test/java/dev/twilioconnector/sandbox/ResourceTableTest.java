@@ -1,7 +1,5 @@
 package dev.twilioconnector.sandbox;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -15,30 +13,15 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every resource of the table over HTTP: seed, list, get, create with its required parameters, update, delete. */
-class ResourceTableTest {
+class ResourceTableTest extends SandboxTestSupport {
 
     private static final String CALL = "CA" + "c".repeat(32);
     private static final String MESSAGE = "SM" + "d".repeat(32);
     private static final String QUEUE = "QU" + "e".repeat(32);
     private static final String CONFERENCE = "CF" + "f".repeat(32);
 
-    private static TwilioSandbox sandbox;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        sandbox = TwilioSandbox.start();
-        http = Http.of(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
     @BeforeEach
     void parents() {
-        sandbox.reset();
         sandbox.put("Calls", Map.of("sid", CALL));
         sandbox.put("Messages", Map.of("sid", MESSAGE));
         sandbox.put("Queues", Map.of("sid", QUEUE));
