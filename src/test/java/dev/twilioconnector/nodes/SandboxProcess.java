@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,8 @@ final class SandboxProcess implements AutoCloseable {
     private final String accountSid;
     private final String authToken;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final List<JsonNode> logged = new ArrayList<>();
+    private String cursor;
 
     private SandboxProcess(Process process, String baseUrl, String accountSid, String authToken) {
         this.process = process;
@@ -82,15 +85,16 @@ final class SandboxProcess implements AutoCloseable {
         return sids;
     }
 
-    /** The requests logged, oldest first. */
-    List<JsonNode> requests() {
-        List<JsonNode> requests = new ArrayList<>();
-        send(HttpRequest.newBuilder(admin("requests")).GET().build()).get("requests").forEach(requests::add);
-        return requests;
-    }
-
-    void clearRequests() {
-        send(HttpRequest.newBuilder(admin("requests")).DELETE().build());
+    /**
+     * The requests logged, in order of arrival. Each call fetches only those logged since the last (the log's cursor),
+     * as tests poll it while thousands of requests arrive.
+     */
+    synchronized List<JsonNode> requests() {
+        JsonNode page = send(HttpRequest.newBuilder(admin("requests" + (cursor == null ? "" : "?after=" + cursor))).GET().build());
+        page.get("requests").forEach(logged::add);
+        cursor = page.get("cursor").asText();
+        logged.sort(Comparator.comparingLong(request -> request.get("receivedNanos").asLong()));
+        return List.copyOf(logged);
     }
 
     /** Admits at most {@code perSecond} requests of the account in any second; 0 lifts the limit. */

@@ -5,6 +5,9 @@ import org.apache.camel.cluster.CamelClusterMember;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.cluster.CamelClusterView;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,8 @@ import java.util.function.IntSupplier;
  * to its own throttle's rate.
  */
 final class ConnectionNodes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionNodes.class);
 
     private final String nodeId;
     private final CamelClusterService clusterService;
@@ -64,8 +69,9 @@ final class ConnectionNodes {
         return List.copyOf(seen);
     }
 
-    long currentTransactionsPerSecond() {
-        return (long) nodesSeen().size() * transactionsPerSecondPerNode.getAsInt();
+    /** What {@code seen}, the result of {@link #nodesSeen()}, may send together. */
+    long transactionsPerSecond(List<String> seen) {
+        return (long) seen.size() * transactionsPerSecondPerNode.getAsInt();
     }
 
     /** As health-check details. */
@@ -73,18 +79,32 @@ final class ConnectionNodes {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("node", nodeId);
         leadership().forEach((namespace, leads) -> details.put("leader." + namespace, leads));
-        details.put("nodes.seen", String.join(",", nodesSeen()));
-        details.put("capacity.transactions.per.second.current", currentTransactionsPerSecond());
+        List<String> seen = nodesSeen();
+        details.put("nodes.seen", String.join(",", seen));
+        details.put("capacity.transactions.per.second.current", transactionsPerSecond(seen));
         return details;
     }
 
+    /**
+     * The members of a namespace's view. getView counts a holder of the view, so it is released at once: a view held
+     * by every health probe would outlive the poller that joined it, and its node would lead a namespace nobody polls.
+     */
     private List<String> members(String namespace) {
+        CamelClusterView view;
         try {
-            CamelClusterView view = clusterService.getView(namespace);
-            return view.getMembers().stream().map(CamelClusterMember::getId).toList();
+            view = clusterService.getView(namespace);
         } catch (Exception e) {
             // a view that cannot tell its members now shows none; the heartbeats still count
             return List.of();
+        }
+        try {
+            return view.getMembers().stream().map(CamelClusterMember::getId).toList();
+        } finally {
+            try {
+                clusterService.releaseView(view);
+            } catch (Exception e) {
+                LOG.debug("Cluster view {} not released: {}", namespace, e.getMessage());
+            }
         }
     }
 }

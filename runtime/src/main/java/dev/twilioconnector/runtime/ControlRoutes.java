@@ -49,10 +49,12 @@ final class ControlRoutes extends RouteBuilder {
     private void answerStatus(Exchange exchange) throws JsonProcessingException {
         Map<String, Object> state = state(control.connectionRoutes());
         ConnectionNodes current = nodes.get();
+        List<String> seen = null;
         if (current != null) {
             state.put("node", current.nodeId());
             state.put("leadership", current.leadership());
-            state.put("nodesSeen", current.nodesSeen());
+            seen = current.nodesSeen();
+            state.put("nodesSeen", seen);
         }
         ConnectionCapacity capacity = getContext().getComponent("twilio-connector", TwilioConnectorComponent.class).capacity();
         if (capacity != null) {
@@ -61,7 +63,7 @@ final class ControlRoutes extends RouteBuilder {
             ObjectNode range = json.createObjectNode().put("minTransactionsPerSecond", capacity.minTransactionsPerSecond())
                     .put("maxTransactionsPerSecond", capacity.maxTransactionsPerSecond());
             if (current != null) {
-                range.put("currentTransactionsPerSecond", current.currentTransactionsPerSecond());
+                range.put("currentTransactionsPerSecond", current.transactionsPerSecond(seen));
             }
             state.put("capacity", range);
         }
