@@ -35,6 +35,10 @@ import java.util.Set;
  *   <li>{@code PUT /sandbox/account-limit} with a number ({@code 0} lifts the limit; the {@code Retry-After}
  *       stays) or with {@code {"requestsPerSecond": N, "retryAfterSeconds": S}} (no or {@code null}
  *       {@code retryAfterSeconds}: none): switches the {@link AccountLimit}; 200 with the GET's answer.</li>
+ *   <li>{@code GET /sandbox/status-progression}: 200 {@code {"stepMillis": N}}, 0 when statuses do not move by
+ *       themselves.</li>
+ *   <li>{@code PUT /sandbox/status-progression} with a number or {@code {"stepMillis": N}}: milliseconds between
+ *       two statuses of the {@link StatusProgression}, 0 to turn it off; 200 with the GET's answer.</li>
  * </ul>
  * A logged request is {@code {"method", "path", "rawQuery", "queryParams": {name: [values]}, "formParams": {name:
  * [values]}, "authUser", "status", "received": ISO-8601, "receivedNanos", "fault": a {@link Fault} name or null}}
@@ -49,6 +53,8 @@ final class AdminApi implements HttpHandler {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> LIMIT_FIELDS = Set.of("requestsPerSecond", "retryAfterSeconds");
+    private static final String STEP_MILLIS = "stepMillis";
+    private static final List<String> RESOURCES = List.of("records", "requests", "account-limit", "status-progression");
 
     private final TwilioSandbox sandbox;
     private final RequestLog requestLog;
@@ -95,10 +101,15 @@ final class AdminApi implements HttpHandler {
                 switchAccountLimit(body(exchange));
                 yield new Answer(200, accountLimit());
             }
-            default -> Set.of("records", "requests", "account-limit").contains(resource)
+            case "status-progression GET" -> new Answer(200, statusProgression());
+            case "status-progression PUT" -> {
+                switchStatusProgression(body(exchange));
+                yield new Answer(200, statusProgression());
+            }
+            default -> RESOURCES.contains(resource)
                     ? Answer.message(405, method + " is not allowed on " + PREFIX + resource)
                     : Answer.message(404, "no such sandbox resource: " + PREFIX + resource
-                            + "; known: records, requests, account-limit");
+                            + "; known: " + String.join(", ", RESOURCES));
         };
     }
 
@@ -171,6 +182,32 @@ final class AdminApi implements HttpHandler {
                             ? null : Duration.ofSeconds(wholeNumber(retryAfter, "retryAfterSeconds")));
         } else {
             sandbox.accountLimit().perSecond(wholeNumber(body, "the account limit"));
+        }
+    }
+
+    private Map<String, Object> statusProgression() {
+        return Map.of(STEP_MILLIS, sandbox.statusProgression().step().map(Duration::toMillis).orElse(0L));
+    }
+
+    private void switchStatusProgression(JsonNode body) {
+        JsonNode step = body;
+        if (body.isObject()) {
+            body.fieldNames().forEachRemaining(field -> {
+                if (!STEP_MILLIS.equals(field)) {
+                    throw new IllegalArgumentException("unknown status-progression field '" + field + "'; known: "
+                            + STEP_MILLIS);
+                }
+            });
+            step = body.path(STEP_MILLIS);
+        }
+        int millis = wholeNumber(step, STEP_MILLIS);
+        if (millis < 0) {
+            throw new IllegalArgumentException(STEP_MILLIS + " must be 0 (off) or more milliseconds, got " + millis);
+        }
+        if (millis == 0) {
+            sandbox.statusProgression().off();
+        } else {
+            sandbox.statusProgression().every(Duration.ofMillis(millis));
         }
     }
 

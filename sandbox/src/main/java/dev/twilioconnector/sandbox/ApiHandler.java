@@ -23,11 +23,13 @@ final class ApiHandler implements HttpHandler {
     private final ResourceTable resources;
     private final Store store;
     private final Records records;
+    private final Behaviours behaviours;
 
-    ApiHandler(ResourceTable resources, Store store, Records records) {
+    ApiHandler(ResourceTable resources, Store store, Records records, Behaviours behaviours) {
         this.resources = resources;
         this.store = store;
         this.records = records;
+        this.behaviours = behaviours;
     }
 
     private record Answer(int status, Object body) {
@@ -83,7 +85,8 @@ final class ApiHandler implements HttpHandler {
                     visibleTo(resolved, caller).and(Filters.of(resolved.type(), query)), query));
             case "get" -> new Answer(200, WireFormat.render(records.find(resolved, account)
                     .orElseThrow(() -> TwilioError.notFound(path))));
-            case "create" -> new Answer(201, WireFormat.render(records.create(resolved, account, form)));
+            case "create" -> new Answer(behaviours.createStatus(resolved.type()),
+                    WireFormat.render(records.create(resolved, account, form)));
             case "update" -> new Answer(200, WireFormat.render(records.update(resolved, account, form)
                     .orElseThrow(() -> TwilioError.notFound(path))));
             case "delete" -> {

@@ -1,5 +1,7 @@
 package dev.twilioconnector.sandbox;
 
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,13 +17,16 @@ import java.util.TreeSet;
 
 /**
  * The few resource rules that a table row cannot express: derived message fields, call feedback validation
- * and summaries, sub-account credentials and API Key secrets.
+ * and summaries, sub-account credentials and API Key secrets, the fields a status step sets, and the answer to
+ * a caller ID's validation request.
  */
 final class Behaviours {
 
     static final Set<String> FEEDBACK_ISSUES = Set.of("audio-latency", "digits-not-captured", "dropped-call",
             "imperfect-audio", "incorrect-caller-id", "one-way-audio", "post-dial-delay", "unsolicited-call");
 
+    private static final String VALIDATION_REQUESTS = "OutgoingCallerIds";
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int SMS_SEGMENT = 160;
     private static final int CONCATENATED_SEGMENT = 153;
 
@@ -67,13 +72,51 @@ final class Behaviours {
         }
     }
 
-    /** The body answering a create; only a new API Key shows its secret, and only this once. */
+    /**
+     * The body answering a create; only a new API Key shows its secret, and only this once. A POST to
+     * OutgoingCallerIds is Twilio's validation request, answered with the request's fields (the code to key in
+     * and the SID of the call that asks for it), not with the caller ID record, which Twilio makes only once the
+     * call validated the number.
+     */
     Map<String, Object> createResponse(ResourceType type, Map<String, Object> record) {
+        if (VALIDATION_REQUESTS.equals(type.name())) {
+            Map<String, Object> request = new LinkedHashMap<>();
+            request.put("account_sid", record.get("account_sid"));
+            request.put("call_sid", Ids.sid("CA"));
+            request.put("friendly_name", record.get("friendly_name"));
+            request.put("phone_number", record.get("phone_number"));
+            request.put("validation_code", String.format(Locale.ROOT, "%06d", RANDOM.nextInt(1_000_000)));
+            return request;
+        }
         Map<String, Object> response = new LinkedHashMap<>(record);
         if ("Keys".equals(type.name())) {
             response.put("secret", apiKeys.secretOf((String) record.get("sid")));
         }
         return response;
+    }
+
+    /** The status a create answers with: 200 for a validation request, as Twilio's description has it, else 201. */
+    int createStatus(ResourceType type) {
+        return VALIDATION_REQUESTS.equals(type.name()) ? 200 : 201;
+    }
+
+    /**
+     * Sets what a status step makes true beside the status itself: a message sent has its {@code date_sent}; a call
+     * answered its {@code start_time}; a call completed its {@code end_time} and {@code duration} in whole seconds.
+     */
+    void onStatus(ResourceType type, Map<String, Object> record, Instant now) {
+        switch (type.name() + " " + record.get("status")) {
+            case "Messages sent" -> record.put("date_sent", now);
+            case "Calls in-progress" -> record.put("start_time", now);
+            case "Calls completed" -> {
+                record.put("end_time", now);
+                Instant start = record.get("start_time") instanceof Instant started ? started : now;
+                record.put("duration", String.valueOf(Duration.between(start, now).toSeconds()));
+            }
+            default -> {
+                // the other steps change the status alone
+            }
+        }
     }
 
     private static int segments(String body) {

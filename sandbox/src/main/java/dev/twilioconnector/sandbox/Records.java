@@ -21,11 +21,13 @@ final class Records {
     private final ResourceTable resources;
     private final Store store;
     private final Behaviours behaviours;
+    private final StatusAdvancer advancer;
 
-    Records(ResourceTable resources, Store store, Behaviours behaviours) {
+    Records(ResourceTable resources, Store store, Behaviours behaviours, StatusAdvancer advancer) {
         this.resources = resources;
         this.store = store;
         this.behaviours = behaviours;
+        this.advancer = advancer;
     }
 
     /** The records a path's list holds, in list order. */
@@ -67,6 +69,7 @@ final class Records {
         behaviours.onCreate(type, account, record, form);
         behaviours.onInsert(type, account, record);
         store.save(scope(resolved, account), type.collection(), id, record);
+        advancer.created(type, scope(resolved, account), record);
         return behaviours.createResponse(type, record);
     }
 

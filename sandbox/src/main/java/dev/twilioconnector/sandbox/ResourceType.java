@@ -23,11 +23,14 @@ import java.util.Set;
  * @param order         the sort field of a list, ascending, or descending with a leading {@code -}
  * @param singleton     true for a resource addressed without an id of its own (a call's Feedback)
  * @param params        form parameters whose field is not their snake_case form
+ * @param lifecycle     the statuses a created record moves through by itself when the {@link StatusProgression}
+ *                      is on, the first being the one a create gives it; empty for a record that stays as made
  */
 record ResourceType(String name, String path, String prefix, String listKey, Set<String> operations,
                     List<Requirement> required, List<FilterSpec> filters, Map<String, String> subresources,
                     Map<String, Object> sample, Map<String, Object> defaults, String collection, String id,
-                    String order, boolean singleton, Map<String, String> params) {
+                    String order, boolean singleton, Map<String, String> params,
+                    List<String> lifecycle) {
 
     /** Some of {@code params} must be given with a non-empty value, else Twilio answers 400 with {@code code}. */
     record Requirement(List<String> params, int code, String message, String on) {
@@ -50,6 +53,7 @@ record ResourceType(String name, String path, String prefix, String listKey, Set
         subresources = subresources == null ? Map.of() : subresources;
         sample = sample == null ? Map.of() : sample;
         params = params == null ? Map.of() : params;
+        lifecycle = lifecycle == null ? List.of() : List.copyOf(lifecycle);
         collection = collection == null ? name : collection;
         id = id == null ? "sid" : id;
         order = order == null ? "-date_created" : order;

@@ -6,7 +6,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs a sandbox until the process is killed:
- * {@code java dev.twilioconnector.sandbox.SandboxMain [--port N] [--account-limit N] [--retry-after S]}.
+ * {@code java dev.twilioconnector.sandbox.SandboxMain [--port N] [--account-limit N] [--retry-after S]
+ * [--status-step-millis MS]}.
  * Prints the base URL, the Account SID and the Auth Token, one per line, for a demo client or a test in another
  * JVM to pick up; such a test drives the sandbox through its admin API under {@code /sandbox/} (see
  * {@code AdminApi}).
@@ -16,22 +17,26 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code --account-limit N}: play Twilio's per-account limit, N requests per account in any second
  *       ({@link AccountLimit}); 0 (the default) for none;</li>
  *   <li>{@code --retry-after S}: the {@code Retry-After} seconds sent with the limit's 429s; none by default.</li>
+ *   <li>{@code --status-step-millis MS}: created messages and calls move one status further every MS milliseconds
+ *       ({@link StatusProgression}); 0 (the default) leaves them as created.</li>
  * </ul>
  */
 public final class SandboxMain {
 
-    static final String USAGE = "usage: SandboxMain [--port N] [--account-limit REQUESTS_PER_SECOND] [--retry-after SECONDS]";
+    static final String USAGE = "usage: SandboxMain [--port N] [--account-limit REQUESTS_PER_SECOND] [--retry-after SECONDS]"
+            + " [--status-step-millis MILLISECONDS]";
 
     /** The command line, read. */
-    record Options(int port, int accountLimit, Duration retryAfter) {
+    record Options(int port, int accountLimit, Duration retryAfter, Duration statusStep) {
 
-        private static final Set<String> NAMES = Set.of("--port", "--account-limit", "--retry-after");
+        private static final Set<String> NAMES = Set.of("--port", "--account-limit", "--retry-after", "--status-step-millis");
 
         /** Reads the arguments; an unknown or incomplete one, or an unusable number, fails with a message naming it. */
         static Options parse(String... args) {
             int port = 0;
             int accountLimit = 0;
             Duration retryAfter = null;
+            Duration statusStep = null;
             for (int i = 0; i < args.length; i += 2) {
                 String option = args[i];
                 if (!NAMES.contains(option)) {
@@ -44,10 +49,11 @@ public final class SandboxMain {
                 switch (option) {
                     case "--port" -> port = value;
                     case "--account-limit" -> accountLimit = value;
+                    case "--status-step-millis" -> statusStep = value == 0 ? null : Duration.ofMillis(value);
                     default -> retryAfter = Duration.ofSeconds(value);
                 }
             }
-            return new Options(port, accountLimit, retryAfter);
+            return new Options(port, accountLimit, retryAfter, statusStep);
         }
 
         private static int number(String option, String value) {
@@ -78,6 +84,9 @@ public final class SandboxMain {
         }
         TwilioSandbox sandbox = TwilioSandbox.start(options.port());
         sandbox.accountLimit().perSecond(options.accountLimit()).retryAfter(options.retryAfter());
+        if (options.statusStep() != null) {
+            sandbox.statusProgression().every(options.statusStep());
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "twilio-sandbox-shutdown"));
         System.out.println(sandbox.baseUrl());
         System.out.println(sandbox.accountSid());

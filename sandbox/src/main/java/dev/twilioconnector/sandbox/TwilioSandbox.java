@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  *
  * <p>A sandbox in another JVM ({@link SandboxMain}) is driven through the same server's admin API under
  * {@code /sandbox/} (see {@code AdminApi}): records stored, the request log read and cleared, the account limit
- * switched.
+ * and the status progression switched.
  */
 public final class TwilioSandbox implements AutoCloseable {
 
@@ -54,7 +54,10 @@ public final class TwilioSandbox implements AutoCloseable {
     private final ResourceTable resources = ResourceTable.load();
     private final Store store = new Store();
     private final ApiKeys apiKeys = new ApiKeys();
-    private final Records records = new Records(resources, store, new Behaviours(store, apiKeys));
+    private final Behaviours behaviours = new Behaviours(store, apiKeys);
+    private final StatusProgression statusProgression = new StatusProgression();
+    private final StatusAdvancer advancer = new StatusAdvancer(store, behaviours, statusProgression);
+    private final Records records = new Records(resources, store, behaviours, advancer);
     private final RequestLog requestLog = new RequestLog();
     private final Faults faults = new Faults();
     private final AccountLimit accountLimit = new AccountLimit();
@@ -66,7 +69,7 @@ public final class TwilioSandbox implements AutoCloseable {
     private TwilioSandbox(int port) throws IOException {
         createDefaultAccount();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        HttpContext context = server.createContext("/", new ApiHandler(resources, store, records));
+        HttpContext context = server.createContext("/", new ApiHandler(resources, store, records, behaviours));
         // The chain every request passes: the log first, so it sees every request, then authentication, then the
         // account's limit, which turns requests away before anything else is done with them, then faults.
         context.getFilters().add(requestLog);
@@ -211,12 +214,21 @@ public final class TwilioSandbox implements AutoCloseable {
     }
 
     /**
-     * Empties every collection and the request log, heals every fault and lifts the account limit; the default
-     * account and its credentials remain.
+     * Whether messages and calls created over HTTP move through their statuses by themselves, as Twilio's do: off
+     * until a test asks, {@code sandbox.statusProgression().every(Duration.ofMillis(200))}.
+     */
+    public StatusProgression statusProgression() {
+        return statusProgression;
+    }
+
+    /**
+     * Empties every collection and the request log, heals every fault, lifts the account limit and turns the
+     * status progression off; the default account and its credentials remain.
      */
     public void reset() {
         faults.clear();
         accountLimit.lift();
+        statusProgression.off();
         store.clear();
         apiKeys.clear();
         requestLog.clear();
@@ -227,6 +239,7 @@ public final class TwilioSandbox implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        advancer.close();
     }
 
     private void createDefaultAccount() {

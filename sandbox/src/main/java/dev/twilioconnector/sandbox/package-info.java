@@ -22,7 +22,12 @@
  *   <li>A missing required parameter without a documented resource-specific code, and an unusable value
  *       ({@code QualityScore} 6, an unknown {@code Issue}, {@code PageSize=abc}), answer 400 with code 20001.</li>
  *   <li>{@code PageSize} above 1000 is capped at 1000; page tokens are keyset tokens (see {@code KeysetToken}).</li>
- *   <li>A POST to OutgoingCallerIds stores the caller ID directly instead of starting a validation call.</li>
+ *   <li>A POST to OutgoingCallerIds answers as Twilio's validation request does (200, a six-digit
+ *       {@code validation_code} and a {@code call_sid}), places no call, and stores the caller ID directly instead
+ *       of once the call validated it.</li>
+ *   <li>Messages and calls move through their statuses by themselves only when the {@link
+ *       dev.twilioconnector.sandbox.StatusProgression} is on, one fixed step apart; off by default, so that a
+ *       create's answer stays what tests assert.</li>
  *   <li>A FeedbackSummary is computed at once from the account's own calls and feedback (not sub-accounts)
  *       and answered with status {@code queued}.</li>
  *   <li>Filters compare exactly: no wildcard or partial {@code PhoneNumber}, no relative usage dates.</li>

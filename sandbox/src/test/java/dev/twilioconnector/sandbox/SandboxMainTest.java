@@ -10,10 +10,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SandboxMainTest {
 
     @Test
-    void readsPortAccountLimitAndRetryAfter() {
-        assertThat(SandboxMain.Options.parse("--port", "4010", "--account-limit", "50", "--retry-after", "1"))
-                .isEqualTo(new SandboxMain.Options(4010, 50, Duration.ofSeconds(1)));
-        assertThat(SandboxMain.Options.parse()).isEqualTo(new SandboxMain.Options(0, 0, null));
+    void readsPortAccountLimitRetryAfterAndStatusStep() {
+        assertThat(SandboxMain.Options.parse("--port", "4010", "--account-limit", "50", "--retry-after", "1",
+                "--status-step-millis", "750"))
+                .isEqualTo(new SandboxMain.Options(4010, 50, Duration.ofSeconds(1), Duration.ofMillis(750)));
+        assertThat(SandboxMain.Options.parse()).isEqualTo(new SandboxMain.Options(0, 0, null, null));
+        assertThat(SandboxMain.Options.parse("--status-step-millis", "0").statusStep()).isNull();
     }
 
     @Test
