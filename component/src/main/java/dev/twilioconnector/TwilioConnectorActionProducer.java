@@ -16,7 +16,7 @@ import org.apache.camel.support.DefaultProducer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Runs the endpoint's action with the exchange's inputs and puts the record it returns in the body. */
+/** Runs the endpoint's action with the exchange's inputs and puts what it returns in the body. */
 public class TwilioConnectorActionProducer extends DefaultProducer {
 
     private static final TypeReference<LinkedHashMap<String, Object>> JSON_OBJECT = new TypeReference<>() {
@@ -50,11 +50,11 @@ public class TwilioConnectorActionProducer extends DefaultProducer {
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
         Map<String, Object> checked = inputs.check(action, body(message), headers(message));
-        Map<String, Object> record = runner.run(action, checked, wait);
-        message.setBody(record);
-        message.setHeader(TwilioConnectorConstants.SID, record.get(action.output().idField()));
+        Map<String, Object> output = runner.run(action, checked, wait);
+        message.setBody(output);
+        action.output().idField().ifPresent(idField -> message.setHeader(TwilioConnectorConstants.SID, output.get(idField)));
         if (action.watch() != null) {
-            message.setHeader(TwilioConnectorConstants.STATUS, record.get(action.watch().field()));
+            message.setHeader(TwilioConnectorConstants.STATUS, output.get(action.watch().field()));
         }
     }
 

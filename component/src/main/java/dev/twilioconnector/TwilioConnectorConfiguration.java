@@ -40,11 +40,13 @@ public class TwilioConnectorConfiguration {
                       + " mean more requests for the same records.")
     private int streamPageSize = ConnectorRequest.MAX_PAGE_SIZE;
 
-    @UriParam(label = "producer", defaultValue = "none", enums = "none,sent,delivered",
-              description = "For an action that sends a message (actions/SendMessage): return once Twilio reports the message"
-                      + " in this status, reading it again with growing pauses (0.5 s doubling to 10 s), each read through"
-                      + " the node throttle. none returns the record as created. A message that fails, is undelivered or"
-                      + " canceled fails the exchange with a TwilioConnectorStatusException carrying Twilio's ErrorCode.")
+    @UriParam(label = "producer", defaultValue = "none", enums = "none,sent,delivered,completed",
+              description = "For an action that can wait (actions/SendMessage: sent, delivered; actions/MakeCall: completed):"
+                      + " return once Twilio reports the record in this status, reading it again with growing pauses (0.5 s"
+                      + " doubling to 10 s), each read through the node throttle. Each action takes only the statuses its"
+                      + " catalog entry declares (docs/actions.md); none returns the record as created. A record that ends in"
+                      + " a failure status (a message failed, undelivered or canceled; a call busy, failed, no-answer or"
+                      + " canceled) fails the exchange with a TwilioConnectorStatusException carrying Twilio's ErrorCode.")
     private String waitForStatus = "none";
 
     @UriParam(label = "producer", defaultValue = "120000", javaType = "java.time.Duration",

@@ -1,7 +1,5 @@
 package dev.twilioconnector.action;
 
-import dev.twilioconnector.catalog.Entity;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -14,11 +12,11 @@ import java.util.stream.Collectors;
  * @param inputs      its input parameters
  * @param rules       rules over several inputs
  * @param request     the operation it makes of the inputs
- * @param output      the entity whose record it returns, so its output fields are that entity's fields
+ * @param output      what it returns: an entity's record, or declared fields of Twilio's answer
  * @param watch       how it waits for a status, or null when it cannot wait
  */
 public record Action(String name, String description, List<ActionInput> inputs, List<InputRule> rules,
-                     ActionRequest request, Entity output, StatusWatch watch) {
+                     ActionRequest request, ActionOutput output, StatusWatch watch) {
 
     public Action {
         inputs = List.copyOf(inputs);

@@ -2,22 +2,29 @@ package dev.twilioconnector.action;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.twilioconnector.catalog.Catalog;
 import dev.twilioconnector.catalog.Entity;
+import dev.twilioconnector.catalog.Field;
 import dev.twilioconnector.catalog.FieldType;
 import dev.twilioconnector.catalog.Operation;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads the actions' JSON description, resolving the entities it names in the entity catalog. A description that
+ * Reads the actions' JSON description. An action's {@code output} is the name of the entity whose record it returns
+ * ({@code "Messages"}), or, when Twilio answers its request with no entity's record, {@code {"fields": [...]}}: the
+ * fields of that answer it returns, named as the request's entity names them.
+ *
+ * <p>Reads the actions' JSON description, resolving the entities it names in the entity catalog. A description that
  * names an entity, operation, field or input that is not there fails here, when the catalog is first read, rather
  * than on a user's request.
  */
@@ -29,7 +36,7 @@ final class ActionCatalogReader {
     }
 
     private record ActionJson(String name, String description, List<InputJson> inputs, List<RuleJson> rules,
-                              RequestJson request, String output,
+                              RequestJson request, JsonNode output,
                               @JsonProperty("wait") WatchJson waitFor) {
     }
 
@@ -79,7 +86,7 @@ final class ActionCatalogReader {
         request.whenGiven().values().forEach(fields -> fields.keySet().forEach(field -> acceptedBy(json, request, field)));
         Action action = new Action(json.name(), json.description(), inputs,
                 json.rules() == null ? List.of() : json.rules().stream().map(rule -> toRule(json, rule)).toList(),
-                request, entities.require(json.output()), watch(json, entities));
+                request, output(json, entities, request), watch(json, entities));
         Stream.concat(request.whenGiven().keySet().stream(), action.rules().stream().flatMap(ActionCatalogReader::inputsOf))
                 .filter(name -> action.input(name).isEmpty())
                 .findFirst()
@@ -87,6 +94,25 @@ final class ActionCatalogReader {
                     throw broken(json, "names unknown input " + name);
                 });
         return action;
+    }
+
+    private static ActionOutput output(ActionJson json, Catalog entities, ActionRequest request) {
+        JsonNode output = json.output();
+        if (output != null && output.isTextual()) {
+            return ActionOutput.recordOf(entities.entity(output.asText())
+                    .orElseThrow(() -> broken(json, "returns unknown entity " + output.asText())));
+        }
+        if (output == null || !output.path("fields").isArray() || output.size() != 1 || output.path("fields").isEmpty()) {
+            throw broken(json, "has an output that is neither an entity's name nor {\"fields\": [...]}");
+        }
+        List<Field> fields = new ArrayList<>();
+        for (JsonNode name : output.path("fields")) {
+            Entity entity = request.entity();
+            fields.add(entity.field(name.asText()).filter(Field::returned).orElseThrow(() -> broken(json,
+                    "returns field " + name.asText() + ", which Twilio's answer to " + entity.name() + " "
+                            + request.operation().label() + " lacks")));
+        }
+        return ActionOutput.fieldsOf(request.entity(), fields);
     }
 
     private static ActionInput toInput(InputJson json) {

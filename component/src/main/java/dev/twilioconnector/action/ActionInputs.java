@@ -104,13 +104,20 @@ public final class ActionInputs {
             default -> scalar(action, input, value);
         };
         if (!input.allowed().isEmpty()) {
-            return input.allowed().stream().filter(allowed -> allowed.equalsIgnoreCase(typed.toString())).findFirst()
-                    .orElseThrow(() -> problem(action, input, value, "allowed " + String.join(", ", input.allowed())));
+            return typed instanceof List<?> values
+                    ? values.stream().map(element -> allowed(action, input, value, element)).toList()
+                    : allowed(action, input, value, typed);
         }
         if (input.pattern() != null && !input.pattern().matcher(typed.toString()).matches()) {
             throw problem(action, input, value, "expected the form " + input.pattern().pattern());
         }
         return typed;
+    }
+
+    /** The allowed value {@code typed} names, ignoring case; for a list, {@code typed} is one of its elements. */
+    private static String allowed(Action action, ActionInput input, Object value, Object typed) {
+        return input.allowed().stream().filter(allowed -> allowed.equalsIgnoreCase(typed.toString())).findFirst()
+                .orElseThrow(() -> problem(action, input, value, "allowed " + String.join(", ", input.allowed())));
     }
 
     private List<String> list(Action action, ActionInput input, Object value) {

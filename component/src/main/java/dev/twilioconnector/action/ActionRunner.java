@@ -22,17 +22,17 @@ public final class ActionRunner {
         this.poller = new StatusPoller(operations);
     }
 
-    /** The record the action's request made or read, once it reached the status waited for. */
+    /**
+     * The action's output, of the record its request made or read once that reached the status waited for, or of
+     * Twilio's answer to the request.
+     */
     @SuppressWarnings("unchecked")
     public Map<String, Object> run(Action action, Map<String, Object> inputs, StatusWait wait) {
         ActionRequest request = action.request();
         Map<String, Object> record = (Map<String, Object>) operations.run(new ConnectorRequest(request.entity(),
                 request.operation(), null, null, ConnectorRequest.DEFAULT_PAGE_SIZE, null, null, payload(request, inputs)))
                 .body();
-        if (!wait.waits()) {
-            return record;
-        }
-        return poller.await(action, action.watch(), record, wait);
+        return action.output().of(wait.waits() ? poller.await(action, action.watch(), record, wait) : record);
     }
 
     private static Map<String, Object> payload(ActionRequest request, Map<String, Object> inputs) {

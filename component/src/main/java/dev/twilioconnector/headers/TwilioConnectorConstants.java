@@ -25,13 +25,13 @@ public final class TwilioConnectorConstants {
               javaType = "String")
     public static final String NEXT_PAGE_TOKEN = "CamelTwilioConnectorNextPageToken";
 
-    @Metadata(label = "producer", description = "Set by an action (twilio-connector:actions/{Action}): the SID of the record"
-            + " it made or read, e.g. the message of SendMessage. An action's inputs come from the body and from headers"
+    @Metadata(label = "producer", description = "Set by an action (twilio-connector:actions/{Action}) that returns a record:"
+            + " the SID of the record it made or read, e.g. the message of SendMessage. An action's inputs come from the body and from headers"
             + " named CamelTwilioConnector{Input}, e.g. CamelTwilioConnectorTo, which win over the body.", javaType = "String")
     public static final String SID = "CamelTwilioConnectorSid";
 
-    @Metadata(label = "producer", description = "Set by an action that can wait for a status (SendMessage): the record's"
-            + " status when the action returned, e.g. queued, sent, delivered.", javaType = "String")
+    @Metadata(label = "producer", description = "Set by an action that can wait for a status (SendMessage, MakeCall): the record's"
+            + " status when the action returned, e.g. queued, sent, delivered, completed.", javaType = "String")
     public static final String STATUS = "CamelTwilioConnectorStatus";
 
     @Metadata(label = "consumer", description = "Set by the polling consumer: created for a record it delivers for the first time,"

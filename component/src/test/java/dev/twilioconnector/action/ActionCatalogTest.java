@@ -1,6 +1,7 @@
 package dev.twilioconnector.action;
 
 import dev.twilioconnector.catalog.Catalog;
+import dev.twilioconnector.catalog.Field;
 import dev.twilioconnector.catalog.Operation;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,42 @@ class ActionCatalogTest {
         assertThat(send.input("From")).get().extracting(ActionInput::name).isEqualTo("Sender");
         assertThat(send.inputs()).filteredOn(ActionInput::required).extracting(ActionInput::name).containsExactly("To");
         assertThat(send.watch().choices()).containsExactly("none", "sent", "delivered");
-        assertThat(send.output().name()).isEqualTo("Messages");
+        assertThat(send.output().entity().name()).isEqualTo("Messages");
+        assertThat(send.output().record()).isTrue();
+    }
+
+    @Test
+    void makeCallIsACallsCreateThatCanWaitForCompleted() {
+        Action call = ActionCatalog.standard().require("MakeCall");
+
+        assertThat(call.request().entity().name()).isEqualTo("Calls");
+        assertThat(call.request().operation()).isEqualTo(Operation.CREATE);
+        assertThat(call.inputs()).filteredOn(ActionInput::required).extracting(ActionInput::name).containsExactly("To", "Sender");
+        assertThat(call.watch().choices()).containsExactly("none", "completed");
+        assertThat(call.watch().failed()).containsExactly("busy", "failed", "no-answer", "canceled");
+    }
+
+    @Test
+    void addOutgoingCallerIdsReturnsDeclaredFieldsOfTwiliosAnswerAndCannotWait() {
+        Action add = ActionCatalog.standard().require("AddOutgoingCallerIds");
+
+        assertThat(add.output().record()).isFalse();
+        assertThat(add.output().fields()).extracting(Field::name).containsExactly("ValidationCode", "CallSid", "PhoneNumber", "Name");
+        assertThat(add.output().idField()).isEmpty();
+        assertThat(add.statusWatch()).isEmpty();
+    }
+
+    @Test
+    void anOutputFieldThatTwiliosAnswerLacksIsRefusedWhenTheCatalogIsRead() {
+        String broken = "{\"actions\": [{\"name\": \"AddCallerId\", \"description\": \"d\", \"inputs\": [{\"name\":"
+                + " \"PhoneNumber\", \"type\": \"STRING\"}], \"request\": {\"entity\": \"OutgoingCallerIds\", \"operation\":"
+                + " \"Create\"}, \"output\": {\"fields\": [\"ValidationCode\", \"CallDelay\"]}}]}";
+
+        assertThatThrownBy(() -> ActionCatalogReader.read(
+                new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8)), Catalog.standard()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Action AddCallerId of " + ActionCatalogReader.RESOURCE + " returns field CallDelay, which"
+                        + " Twilio's answer to OutgoingCallerIds Create lacks");
     }
 
     @Test

@@ -1,13 +1,15 @@
 package dev.twilioconnector.action;
 
-import dev.twilioconnector.catalog.Field;
 import dev.twilioconnector.catalog.FieldType;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The action catalog as Markdown: per action its inputs, the rules over them, its request, what it waits for, its output. */
+/**
+ * The action catalog as Markdown: per action its inputs, the rules over them, its request, what it waits for, and its
+ * output, an entity's record or a table of the fields it returns.
+ */
 final class ActionReference {
 
     private ActionReference() {
@@ -19,7 +21,8 @@ final class ActionReference {
                 .append(" or a `Map`, and from headers `CamelTwilioConnector<Input>` (e.g. `CamelTwilioConnectorTo`), which")
                 .append(" win over the body. Every input is checked before any request; each request goes through the")
                 .append(" connection's throttle, retries and circuit breaker, like an operation's. The action sets headers")
-                .append(" `CamelTwilioConnectorSid` (the record's SID) and, when it can wait, `CamelTwilioConnectorStatus`.\n\n")
+                .append(" `CamelTwilioConnectorSid` (the SID of the record it returns) and, when it can wait,")
+                .append(" `CamelTwilioConnectorStatus`.\n\n")
                 .append("| action | what it does |\n|---|---|\n");
         catalog.actions().forEach(action -> page.append("| [").append(action.name()).append("](#")
                 .append(action.name().toLowerCase(Locale.ROOT)).append(") | ").append(action.description()).append(" |\n"));
@@ -53,10 +56,24 @@ final class ActionReference {
                 .append(watch.failed().stream().map(s -> "`" + s + "`").collect(Collectors.joining(", ")))
                 .append(" fail with `TwilioConnectorStatusException` carrying Twilio's `ErrorCode`; the timeout fails with")
                 .append(" `TwilioConnectorWaitTimeoutException` telling the last status seen.\n"));
-        page.append("\nOutput: the `").append(action.output().name()).append("` record: ")
-                .append(action.output().fields().stream().filter(Field::returned).map(f -> "`" + f.name() + "`")
-                        .collect(Collectors.joining(", ")))
-                .append(".\n");
+        output(page, action);
+    }
+
+    private static void output(StringBuilder page, Action action) {
+        ActionOutput output = action.output();
+        if (output.record()) {
+            page.append("\nOutput: the `").append(output.entity().name()).append("` record: ")
+                    .append(output.fields().stream().map(f -> "`" + f.name() + "`").collect(Collectors.joining(", ")))
+                    .append(".\n");
+            return;
+        }
+        ActionRequest request = action.request();
+        page.append("\nOutput: Twilio answers `").append(request.entity().name()).append(' ')
+                .append(request.operation().label()).append("` with no `").append(output.entity().name())
+                .append("` record; the action returns these fields of the answer, and sets no `CamelTwilioConnectorSid`:\n\n")
+                .append("| field | type | description |\n|---|---|---|\n");
+        output.fields().forEach(field -> page.append("| `").append(field.name()).append("` | ").append(type(field.type()))
+                .append(" | ").append(field.description()).append(" |\n"));
     }
 
     private static String type(FieldType type) {

@@ -10,15 +10,19 @@ import java.util.Map;
 /**
  * The embedded sandbox the runner starts when no Account SID is set, holding the records that the flows of
  * {@code routes/} address by SID, and a few more to list, so that every flow finds what it reads: inbound messages
- * for the poller to forward and a call that ended yesterday for the nightly export.
+ * for the poller to forward and a call that ended yesterday for the nightly export. Messages and calls the flows
+ * create move through their statuses a step a second, as Twilio's do, so a flow that waits for a delivery sees one.
  */
 final class DemoSandbox {
+
+    static final Duration STATUS_STEP = Duration.ofSeconds(1);
 
     private DemoSandbox() {
     }
 
     static TwilioSandbox start() {
         TwilioSandbox sandbox = TwilioSandbox.start();
+        sandbox.statusProgression().every(STATUS_STEP);
         sandbox.put("Recordings", Map.of("sid", "RE2e915e78549694bd0a0742d2d39454e5",
                 "call_sid", "CAaa4a99c300bd9d1bcc0d1ae9dcd248c6", "duration", "15"));
         sandbox.seed("Recordings", 4);
