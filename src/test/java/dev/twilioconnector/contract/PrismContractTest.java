@@ -1,5 +1,6 @@
 package dev.twilioconnector.contract;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.twilioconnector.TwilioConnectorComponent;
 import dev.twilioconnector.headers.TwilioConnectorConstants;
 import org.apache.camel.CamelContext;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,13 +26,15 @@ import static org.assertj.core.api.Assertions.entry;
  * The connector against Stoplight Prism serving Twilio's official OpenAPI description: Prism refuses with 422 any
  * request whose method, path, query, form body or authentication breaks the description, so every operation here
  * passing shows the connector speaks Twilio's wire format as Twilio describes it; and the records it returns are read
- * from Twilio's own example responses, not from the sandbox this project wrote.
+ * from Twilio's own example responses, not from the sandbox this project wrote. The requests pass a {@link
+ * ListFormProxy}, which records them as the connector sent them and gives Prism the form lists as it reads them.
  */
 class PrismContractTest {
 
     /** The account of the description's examples, whose next_page_uri the connector follows only within its own list. */
     private static final String ACCOUNT = "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     private static PrismServer prism;
+    private static ListFormProxy proxy;
     private static CamelContext camel;
     private static ProducerTemplate producer;
 
@@ -40,10 +44,11 @@ class PrismContractTest {
                 "package/twilio-oai/spec/json/twilio_api_v2010.json");
         prism = PrismServer.start(Path.of(System.getProperty("prism.dir", "../target/prism")), spec,
                 AvailablePortFinder.getNextAvailable());
+        proxy = ListFormProxy.start(prism.baseUrl(), new ObjectMapper().readTree(spec.toFile()));
         TwilioConnectorComponent component = new TwilioConnectorComponent();
         component.getConfiguration().setAccountSid(ACCOUNT);
         component.getConfiguration().setAuthToken("prism-checks-that-there-is-a-token");
-        component.getConfiguration().setBaseUrl(prism.baseUrl());
+        component.getConfiguration().setBaseUrl(proxy.baseUrl());
         component.getConfiguration().setRetryMaxAttempts(1);
         camel = new DefaultCamelContext();
         camel.addComponent("twilio-connector", component);
@@ -55,6 +60,9 @@ class PrismContractTest {
     static void stop() {
         if (camel != null) {
             camel.stop();
+        }
+        if (proxy != null) {
+            proxy.close();
         }
         if (prism != null) {
             prism.close();
@@ -132,6 +140,65 @@ class PrismContractTest {
         });
 
         assertThat(refused).as(prism::log).isEmpty();
+    }
+
+    /**
+     * Every action sends its requests as the description has them: each call through the real action, each input
+     * rule's alternative once. The list parameters go in Twilio's form, the name repeated once per value.
+     */
+    @Test
+    void everyActionsRequestsAreAcceptedByTheDescription() {
+        Map<String, Object> media = Map.of("To", "+15558675310", "Sender", "+15017122661",
+                "MediaUrl", List.of("https://example.com/a.png", "https://example.com/b.png"));
+        Map<String, Object> callWithUrl = new LinkedHashMap<>(Map.of("To", "+15558675310", "Sender", "+15017122661",
+                "Url", "http://demo.twilio.com/docs/voice.xml", "StatusCallback", "https://example.com/calls",
+                "StatusCallbackEvent", List.of("initiated", "answered"), "Timeout", 30, "Record", true));
+        Map<String, Map<String, Object>> battery = new LinkedHashMap<>();
+        battery.put("SendMessage with Body", Map.of("To", "+15558675310", "Sender", "+15017122661",
+                "Body", "Your order shipped", "StatusCallback", "https://example.com/status", "ValidityPeriod", 600));
+        battery.put("SendMessage with MediaUrl", media);
+        battery.put("SendMessage with ContentSid", Map.of("To", "+15558675310", "Sender", "+15017122661",
+                "ContentSid", "HXb5b62575e6e4ff6129ad7c8efe1f983e", "ContentVariables", Map.of("1", "Ada")));
+        battery.put("SendMessage with SendAt", Map.of("To", "+15558675310",
+                "MessagingServiceSid", "MG9752274e9e519418a7406176694466fa", "Body", "Reminder",
+                "SendAt", "2026-12-24T09:00:00+01:00"));
+        battery.put("MakeCall with Url", callWithUrl);
+        battery.put("MakeCall with Twiml", Map.of("To", "+15558675310", "Sender", "+15017122661",
+                "Twiml", "<Response><Say>Your order shipped</Say></Response>"));
+        battery.put("AddOutgoingCallerIds", Map.of("PhoneNumber", "+14158675310", "Name", "Front desk",
+                "CallDelay", 5, "Extension", "1234"));
+        Map<String, String> refused = new LinkedHashMap<>();
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        int before = proxy.requests().size();
+
+        battery.forEach((name, input) -> {
+            Exchange exchange = call("twilio-connector:actions/" + name.split(" ")[0], input, Map.of());
+            if (exchange.getException() != null) {
+                refused.put(name, exchange.getException().getMessage());
+            }
+            outputs.put(name, exchange.getMessage().getBody());
+        });
+
+        assertThat(refused).as(prism::log).isEmpty();
+        List<ListFormProxy.SentRequest> sent = proxy.requests().subList(before, proxy.requests().size());
+        assertThat(sent).extracting(ListFormProxy.SentRequest::path).containsExactly(
+                accountPath("Messages.json"), accountPath("Messages.json"), accountPath("Messages.json"),
+                accountPath("Messages.json"), accountPath("Calls.json"), accountPath("Calls.json"),
+                accountPath("OutgoingCallerIds.json"));
+        assertThat(sent.get(1).values("MediaUrl")).containsExactly("https://example.com/a.png", "https://example.com/b.png");
+        assertThat(sent.get(2).values("ContentVariables")).containsExactly("{\"1\":\"Ada\"}");
+        assertThat(sent.get(3).values("SendAt")).containsExactly("2026-12-24T08:00:00Z");
+        assertThat(sent.get(3).values("ScheduleType")).containsExactly("fixed");
+        assertThat(sent.get(4).values("StatusCallbackEvent")).containsExactly("initiated", "answered");
+        assertThat(sent.get(4).values("Record")).containsExactly("true");
+        assertThat(sent.get(6).form()).containsExactly(entry("PhoneNumber", "+14158675310"),
+                entry("FriendlyName", "Front desk"), entry("CallDelay", "5"), entry("Extension", "1234"));
+        assertThat(outputs.get("AddOutgoingCallerIds")).isEqualTo(Map.of("ValidationCode", "111111",
+                "CallSid", "CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "PhoneNumber", "+18001234567", "Name", "friendly_name"));
+    }
+
+    private static String accountPath(String rest) {
+        return "/2010-04-01/Accounts/" + ACCOUNT + "/" + rest;
     }
 
     private static Exchange call(String uri, Object body, Map<String, Object> headers) {
