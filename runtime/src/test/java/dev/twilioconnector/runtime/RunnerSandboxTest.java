@@ -104,6 +104,13 @@ class RunnerSandboxTest {
     }
 
     @Test
+    void theDemoSandboxDeliversTheMessageTheFlowWaitsFor() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(runner.sandbox().records("Messages"))
+                .filteredOn(message -> "Your order has shipped".equals(message.get("body")))
+                .singleElement().satisfies(message -> assertThat(message).containsEntry("status", "delivered")));
+    }
+
+    @Test
     void healthIsServedWithTheConnectionsReadiness() throws Exception {
         HttpResponse<String> health = runner.get("/observe/health");
 
