@@ -150,9 +150,9 @@ class PrismContractTest {
     void everyActionsRequestsAreAcceptedByTheDescription() {
         Map<String, Object> media = Map.of("To", "+15558675310", "Sender", "+15017122661",
                 "MediaUrl", List.of("https://example.com/a.png", "https://example.com/b.png"));
-        Map<String, Object> callWithUrl = new LinkedHashMap<>(Map.of("To", "+15558675310", "Sender", "+15017122661",
+        Map<String, Object> callWithUrl = Map.of("To", "+15558675310", "Sender", "+15017122661",
                 "Url", "http://demo.twilio.com/docs/voice.xml", "StatusCallback", "https://example.com/calls",
-                "StatusCallbackEvent", List.of("initiated", "answered"), "Timeout", 30, "Record", true));
+                "StatusCallbackEvent", List.of("initiated", "answered"), "Timeout", 30, "Record", true);
         Map<String, Map<String, Object>> battery = new LinkedHashMap<>();
         battery.put("SendMessage with Body", Map.of("To", "+15558675310", "Sender", "+15017122661",
                 "Body", "Your order shipped", "StatusCallback", "https://example.com/status", "ValidityPeriod", 600));
