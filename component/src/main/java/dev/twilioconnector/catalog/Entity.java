@@ -52,7 +52,8 @@ public final class Entity {
         for (Field field : fields) {
             byName.put(field.name().toLowerCase(Locale.ROOT), field);
             if (field.wire() != null) {
-                byWire.put(field.wire(), field);
+                // Jackson interns the keys it reads, so the lookup of each key of an answer finds its field by identity
+                byWire.put(field.wire().intern(), field);
             }
         }
         // Twilio's own names are aliases: From for Sender, FriendlyName for Name, friendly_name too.
