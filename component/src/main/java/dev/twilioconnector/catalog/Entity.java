@@ -26,6 +26,7 @@ public final class Entity {
     private final String listKey;
     private final String idField;
     private final Pattern idPattern;
+    private final SidShape idShape;
     private final List<String> parentKeys;
     private final String timeField;
     private final boolean legacy;
@@ -41,6 +42,7 @@ public final class Entity {
         this.listKey = listKey;
         this.idField = idField;
         this.idPattern = idPattern == null ? null : Pattern.compile(idPattern);
+        this.idShape = idPattern == null ? null : SidShape.of(idPattern);
         this.parentKeys = List.copyOf(parentKeys);
         this.timeField = timeField;
         this.legacy = legacy;
@@ -50,7 +52,8 @@ public final class Entity {
         for (Field field : fields) {
             byName.put(field.name().toLowerCase(Locale.ROOT), field);
             if (field.wire() != null) {
-                byWire.put(field.wire(), field);
+                // Jackson interns the keys it reads, so the lookup of each key of an answer finds its field by identity
+                byWire.put(field.wire().intern(), field);
             }
         }
         // Twilio's own names are aliases: From for Sender, FriendlyName for Name, friendly_name too.
@@ -103,6 +106,9 @@ public final class Entity {
 
     /** True when {@code entityId} has the shape of this entity's id. */
     public boolean isValidId(String id) {
+        if (idShape != null) {
+            return idShape.matches(id);
+        }
         return idPattern != null && idPattern.matcher(id).matches();
     }
 

@@ -10,11 +10,13 @@ import java.util.Base64;
 public final class Credentials {
 
     private final String username;
-    private final String secret;
+    /** Encoded once: every request sends it. */
+    private final String basicAuthorization;
 
     public Credentials(String username, String secret) {
         this.username = username;
-        this.secret = secret;
+        this.basicAuthorization = "Basic "
+                + Base64.getEncoder().encodeToString((username + ':' + secret).getBytes(StandardCharsets.UTF_8));
     }
 
     public String username() {
@@ -23,8 +25,7 @@ public final class Credentials {
 
     /** The value of the {@code Authorization} header. */
     String basicAuthorization() {
-        String pair = username + ':' + secret;
-        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+        return basicAuthorization;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.twilioconnector.client;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -18,6 +20,7 @@ import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -40,6 +43,7 @@ import java.util.List;
 public final class TwilioClient implements Closeable {
 
     private static final String USER_AGENT = "twilio-connector/0.1 (Apache Camel)";
+    private static final byte[] NO_BODY = new byte[0];
 
     private final ClientSettings settings;
     private final BaseUrl baseUrl;
@@ -116,13 +120,17 @@ public final class TwilioClient implements Closeable {
         if (status == 407 && settings.proxy().enabled()) {
             throw ProxyRouting.refused(settings.proxy(), request);
         }
-        String text = response.getEntity() == null ? "" : new String(EntityUtils.toByteArray(response.getEntity()), StandardCharsets.UTF_8);
         Header requestId = response.getFirstHeader("Twilio-Request-Id");
-        JsonNode body = text.isBlank() ? MissingNode.getInstance() : parse(text);
+        HttpEntity entity = response.getEntity();
         if (status >= 400) {
-            throw error(request, status, body, RetryAfter.of(response, Instant.now()));
+            String text = entity == null ? "" : new String(EntityUtils.toByteArray(entity), StandardCharsets.UTF_8);
+            throw error(request, status, text.isBlank() ? MissingNode.getInstance() : parse(text),
+                    RetryAfter.of(response, Instant.now()));
         }
-        if (body == null) {
+        Object body;
+        try (JsonParser json = entity == null ? mapper.createParser(NO_BODY) : mapper.createParser(entity.getContent())) {
+            body = request.answer().read(json);
+        } catch (JsonProcessingException notJson) {
             throw new TwilioConnectorException(status, null, "the answer is not JSON", null, request.purpose() + " (" + request + ")");
         }
         return new TwilioResponse(status, body, requestId == null ? null : requestId.getValue());

@@ -1,6 +1,5 @@
 package dev.twilioconnector.operation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.twilioconnector.catalog.Entity;
 import dev.twilioconnector.catalog.HttpBinding;
@@ -16,6 +15,7 @@ import dev.twilioconnector.wire.BoundPayload;
 import dev.twilioconnector.wire.FormParameters;
 import dev.twilioconnector.wire.PayloadBinder;
 import dev.twilioconnector.wire.RecordReader;
+import dev.twilioconnector.wire.WirePage;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -80,8 +80,7 @@ public final class OperationRunner {
 
     private Map<String, Object> fetch(Entity entity, Map<String, String> pathValues, String purpose) {
         String target = paths.expand(entity, entity.binding(Operation.GET), purpose, pathValues);
-        TwilioResponse response = send.apply(TwilioRequest.get(target, purpose));
-        return reader.read(entity, response.body(), pathValues);
+        return record(send.apply(TwilioRequest.get(target, purpose, json -> reader.read(entity, json, pathValues))));
     }
 
     private Map<String, Object> create(ConnectorRequest request) {
@@ -197,8 +196,13 @@ public final class OperationRunner {
     private Map<String, Object> post(Entity entity, Operation operation, Map<String, String> pathValues,
                                      FormParameters form, String purpose) {
         String target = paths.expand(entity, entity.binding(operation), purpose, pathValues);
-        TwilioResponse response = send.apply(new TwilioRequest("POST", target, form, purpose));
-        return reader.read(entity, response.body(), pathValues);
+        return record(send.apply(new TwilioRequest("POST", target, form, purpose,
+                json -> reader.read(entity, json, pathValues))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> record(TwilioResponse response) {
+        return (Map<String, Object>) response.body();
     }
 
     private void remove(Entity entity, Map<String, String> pathValues, String purpose) {
@@ -266,11 +270,11 @@ public final class OperationRunner {
             String uri = position.uri();
             int skip = position.skip();
             while (uri != null) {
-                JsonNode page = send.apply(TwilioRequest.get(uri, request.purpose())).body();
-                JsonNode records = page.path(request.entity().listKey());
+                WirePage page = read(uri);
+                List<Map<String, Object>> records = page.records();
                 String next = nextUri(uri, page);
                 for (int i = skip; i < records.size(); i++) {
-                    Map<String, Object> record = reader.read(request.entity(), records.get(i), pathValues);
+                    Map<String, Object> record = records.get(i);
                     if (conditions.matches(record)) {
                         kept.add(record);
                         if (kept.size() == request.pageSize()) {
@@ -300,9 +304,8 @@ public final class OperationRunner {
             List<Map<String, Object>> kept = new ArrayList<>();
             String uri = firstPage(FULL_PAGE);
             while (uri != null) {
-                JsonNode page = send.apply(TwilioRequest.get(uri, request.purpose())).body();
-                for (JsonNode wire : page.path(request.entity().listKey())) {
-                    Map<String, Object> record = reader.read(request.entity(), wire, pathValues);
+                WirePage page = read(uri);
+                for (Map<String, Object> record : page.records()) {
                     if (conditions.matches(record)) {
                         kept.add(record);
                     }
@@ -310,6 +313,11 @@ public final class OperationRunner {
                 uri = nextUri(uri, page);
             }
             return kept;
+        }
+
+        private WirePage read(String uri) {
+            return (WirePage) send.apply(TwilioRequest.get(uri, request.purpose(),
+                    json -> reader.readPage(request.entity(), json, pathValues))).body();
         }
 
         private String firstPage(int pageSize) {
@@ -320,12 +328,11 @@ public final class OperationRunner {
         }
 
         /** The page after {@code current}; a server whose next page is the one just read would be followed forever. */
-        private String nextUri(String current, JsonNode page) {
-            JsonNode next = page.get("next_page_uri");
-            if (next == null || next.isNull() || next.asText().isEmpty()) {
+        private String nextUri(String current, WirePage page) {
+            String uri = page.nextPageUri();
+            if (uri == null) {
                 return null;
             }
-            String uri = next.asText();
             if (!uri.startsWith(listPath + "?")) {
                 throw new TwilioConnectorException(200, null, "next_page_uri '" + uri + "' leaves " + listPath, null,
                         request.purpose());

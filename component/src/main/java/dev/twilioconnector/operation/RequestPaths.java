@@ -2,6 +2,7 @@ package dev.twilioconnector.operation;
 
 import dev.twilioconnector.catalog.Entity;
 import dev.twilioconnector.catalog.HttpBinding;
+import dev.twilioconnector.catalog.SidShape;
 import dev.twilioconnector.error.TwilioConnectorInputException;
 
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ final class RequestPaths {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
     private static final Pattern SID = Pattern.compile("^[A-Z]{2}[0-9a-fA-F]{32}$");
     private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
+    private static final SidShape SID_SHAPE = SidShape.of(SID.pattern());
 
     private final String accountSid;
     /** Each path template cut at its placeholders once, not matched again on every request. */
@@ -61,7 +63,7 @@ final class RequestPaths {
     }
 
     private static boolean validParent(String name, String value) {
-        return ("CountryCode".equals(name) ? COUNTRY : SID).matcher(value).matches();
+        return "CountryCode".equals(name) ? COUNTRY.matcher(value).matches() : SID_SHAPE.matches(value);
     }
 
     private static String parentShape(String name) {
