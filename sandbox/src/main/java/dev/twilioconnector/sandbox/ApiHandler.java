@@ -23,11 +23,13 @@ final class ApiHandler implements HttpHandler {
     private final ResourceTable resources;
     private final Store store;
     private final Records records;
+    private final Downloads downloads;
 
-    ApiHandler(ResourceTable resources, Store store, Records records) {
+    ApiHandler(ResourceTable resources, Store store, Records records, Downloads downloads) {
         this.resources = resources;
         this.store = store;
         this.records = records;
+        this.downloads = downloads;
     }
 
     private record Answer(int status, Object body) {
@@ -35,6 +37,11 @@ final class ApiHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if ("GET".equals(exchange.getRequestMethod()) && Downloads.isDownload(path)) {
+            download(exchange, path);
+            return;
+        }
         Answer answer;
         try {
             answer = dispatch(exchange);
@@ -42,6 +49,17 @@ final class ApiHandler implements HttpHandler {
             answer = new Answer(e.status(), e.body());
         }
         Responses.send(exchange, answer.status(), answer.body());
+    }
+
+    private void download(HttpExchange exchange, String path) throws IOException {
+        Downloads.Redirect redirect;
+        try {
+            redirect = downloads.redirect(path, (String) RequestAttributes.get(exchange, Authenticator.ACCOUNT));
+        } catch (TwilioError e) {
+            Responses.send(exchange, e.status(), e.body());
+            return;
+        }
+        Responses.redirect(exchange, redirect.status(), redirect.location());
     }
 
     private Answer dispatch(HttpExchange exchange) {
