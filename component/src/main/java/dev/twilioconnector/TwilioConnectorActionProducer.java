@@ -6,17 +6,25 @@ import dev.twilioconnector.action.Action;
 import dev.twilioconnector.action.ActionInput;
 import dev.twilioconnector.action.ActionInputs;
 import dev.twilioconnector.action.ActionRunner;
+import dev.twilioconnector.action.ContentDownload;
 import dev.twilioconnector.action.StatusWait;
+import dev.twilioconnector.client.TwilioDownload;
 import dev.twilioconnector.error.TwilioConnectorInputException;
 import dev.twilioconnector.headers.TwilioConnectorConstants;
+import dev.twilioconnector.operation.DownloadRunner;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.apache.camel.util.IOHelper;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Runs the endpoint's action with the exchange's inputs and puts the record it returns in the body. */
+/**
+ * Runs the endpoint's action with the exchange's inputs and puts the record it returns in the body, or, for an action
+ * that downloads content, the content as a stream.
+ */
 public class TwilioConnectorActionProducer extends DefaultProducer {
 
     private static final TypeReference<LinkedHashMap<String, Object>> JSON_OBJECT = new TypeReference<>() {
@@ -26,6 +34,7 @@ public class TwilioConnectorActionProducer extends DefaultProducer {
     private final StatusWait wait;
     private final ActionInputs inputs;
     private ActionRunner runner;
+    private DownloadRunner downloads;
 
     public TwilioConnectorActionProducer(TwilioConnectorActionEndpoint endpoint, Action action, StatusWait wait) {
         super(endpoint);
@@ -39,6 +48,7 @@ public class TwilioConnectorActionProducer extends DefaultProducer {
     protected void doStart() throws Exception {
         super.doStart();
         runner = new ActionRunner(getEndpoint().runner());
+        downloads = getEndpoint().getComponent().connection().downloads();
     }
 
     @Override
@@ -50,11 +60,39 @@ public class TwilioConnectorActionProducer extends DefaultProducer {
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
         Map<String, Object> checked = inputs.check(action, body(message), headers(message));
+        if (action.download() != null) {
+            download(exchange, checked);
+            return;
+        }
         Map<String, Object> record = runner.run(action, checked, wait);
         message.setBody(record);
         message.setHeader(TwilioConnectorConstants.SID, record.get(action.output().idField()));
         if (action.watch() != null) {
             message.setHeader(TwilioConnectorConstants.STATUS, record.get(action.watch().field()));
+        }
+    }
+
+    /**
+     * The content as the body, an InputStream of it as it arrives. Whatever takes the body closes it (Camel's file,
+     * http or aws2-s3 producers do once they have written it); what is still open when the exchange completes is
+     * closed then, so that its connection goes back to the pool.
+     */
+    private void download(Exchange exchange, Map<String, Object> checked) {
+        ContentDownload content = action.download();
+        TwilioDownload download = content.open(downloads, checked);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                IOHelper.close(download);
+            }
+        });
+        Message message = exchange.getMessage();
+        message.setBody(download);
+        message.setHeader(TwilioConnectorConstants.SID, content.sid(checked));
+        message.setHeader(TwilioConnectorConstants.CONTENT_TYPE, download.contentType());
+        message.setHeader(Exchange.CONTENT_TYPE, download.contentType());
+        if (download.contentLength() >= 0) {
+            message.setHeader(TwilioConnectorConstants.CONTENT_LENGTH, download.contentLength());
         }
     }
 

@@ -9,5 +9,5 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param body      the JSON body, a missing node for 204
  * @param requestId Twilio's {@code Twilio-Request-Id}, or null
  */
-public record TwilioResponse(int status, JsonNode body, String requestId) {
+public record TwilioResponse(int status, JsonNode body, String requestId) implements TwilioAnswer {
 }
