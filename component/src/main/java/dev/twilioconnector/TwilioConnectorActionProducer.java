@@ -14,11 +14,15 @@ import dev.twilioconnector.headers.TwilioConnectorConstants;
 import dev.twilioconnector.operation.DownloadRunner;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.spi.StreamCachingStrategy;
 import org.apache.camel.support.DefaultProducer;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.util.IOHelper;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,6 +53,24 @@ public class TwilioConnectorActionProducer extends DefaultProducer {
         super.doStart();
         runner = new ActionRunner(getEndpoint().runner());
         downloads = getEndpoint().getComponent().connection().downloads();
+        if (action.download() != null) {
+            leaveUncached(getEndpoint().getCamelContext().getStreamCachingStrategy());
+        }
+    }
+
+    /**
+     * Camel's stream caching, on by default, would copy a download whole into memory before the route's next step:
+     * an hour of audio, or a heap's worth. A download is read once, as it arrives, so it is kept out of the cache.
+     */
+    private static void leaveUncached(StreamCachingStrategy caching) {
+        synchronized (caching) {
+            Collection<Class<?>> denied = caching.getDenyClasses();
+            if (denied == null || !denied.contains(TwilioDownload.class)) {
+                List<Class<?>> classes = new ArrayList<>(denied == null ? List.of() : denied);
+                classes.add(TwilioDownload.class);
+                caching.setDenyClasses(classes.toArray(Class<?>[]::new));
+            }
+        }
     }
 
     @Override
