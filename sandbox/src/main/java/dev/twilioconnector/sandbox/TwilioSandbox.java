@@ -246,7 +246,7 @@ public final class TwilioSandbox implements AutoCloseable {
     }
 
     /**
-     * Empties every collection and the request log, heals every fault and lifts the account limit; the default
+     * Empties every collection, the request log and the media host's, heals every fault and lifts the account limit; the default
      * account and its credentials remain.
      */
     public void reset() {
