@@ -246,8 +246,8 @@ public final class TwilioSandbox implements AutoCloseable {
     }
 
     /**
-     * Empties every collection, the request log and the media host's, heals every fault and lifts the account limit; the default
-     * account and its credentials remain.
+     * Empties every collection, the request log and the media host's, heals every fault and lifts the account limit;
+     * the default account and its credentials remain.
      */
     public void reset() {
         faults.clear();

@@ -29,7 +29,7 @@
  *   <li>A download (a recording's {@code .wav} or {@code .mp3}, a media file) redirects, 302 and 307 as Twilio's do,
  *       to a second loopback port standing for Twilio's storage host ({@code MediaHost}), whose content is generated
  *       from the SID: WAV 16,000 bytes and MP3 4,000 bytes a second of the recording's {@code duration}, a media file
- *       24,000 bytes. Only the default account's own records are downloaded, not a sub-account's.</li>
+ *       24,000 bytes. A download reaches the caller's own account only, not its sub-accounts'.</li>
  *   <li>The account limit counts requests in any one-second window by arrival, per account the path names (else
  *       the credentials' account); Twilio documents a per-account concurrency limit, not how it counts.</li>
  * </ul>
