@@ -78,7 +78,7 @@ public final class CallPath implements Function<TwilioRequest, TwilioResponse> {
             throw new IllegalArgumentException("Only a GET is opened as a stream, not " + request);
         }
         return call(request, open, () -> {
-            throw new IllegalStateException("A GET is never taken for a delete");
+            throw new IllegalStateException("Only a DELETE is found already done, not " + request);
         });
     }
 
