@@ -146,10 +146,7 @@ public final class TwilioClient implements Closeable {
                 if (response.getCode() >= 300) {
                     throw refused(request, response);
                 }
-                HttpEntity entity = response.getEntity();
-                return new TwilioDownload(response, entity == null ? InputStream.nullInputStream() : entity.getContent(),
-                        entity == null ? null : entity.getContentType(), entity == null ? 0 : entity.getContentLength(),
-                        requestId);
+                return content(response, requestId);
             }
         } catch (ClientProtocolException e) {
             if (e.getCause() instanceof TunnelRefusedException refused && refused.getMessage().contains(" 407")) {
@@ -158,6 +155,18 @@ public final class TwilioClient implements Closeable {
             throw TransportFailures.of(request, e, context);
         } catch (IOException | URISyntaxException e) {
             throw TransportFailures.of(request, e instanceof IOException io ? io : new IOException(e), context);
+        }
+    }
+
+    private static TwilioDownload content(ClassicHttpResponse response, String requestId) throws IOException {
+        HttpEntity entity = response.getEntity();
+        try {
+            return new TwilioDownload(response, entity == null ? InputStream.nullInputStream() : entity.getContent(),
+                    entity == null ? null : entity.getContentType(), entity == null ? 0 : entity.getContentLength(),
+                    requestId);
+        } catch (IOException | RuntimeException e) {
+            response.close();
+            throw e;
         }
     }
 
