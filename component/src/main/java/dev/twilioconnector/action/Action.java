@@ -14,9 +14,11 @@ import java.util.stream.Collectors;
  * @param request     the operation it makes of the inputs
  * @param output      what it returns: an entity's record, or declared fields of Twilio's answer
  * @param watch       how it waits for a status, or null when it cannot wait
+ * @param download    for an action that reads a record's content as a stream in place of making a request and
+ *                    returning a record (then both null), what it reads; null otherwise
  */
 public record Action(String name, String description, List<ActionInput> inputs, List<InputRule> rules,
-                     ActionRequest request, ActionOutput output, StatusWatch watch) {
+                     ActionRequest request, ActionOutput output, StatusWatch watch, ContentDownload download) {
 
     public Action {
         inputs = List.copyOf(inputs);

@@ -37,11 +37,15 @@ final class ActionCatalogReader {
 
     private record ActionJson(String name, String description, List<InputJson> inputs, List<RuleJson> rules,
                               RequestJson request, JsonNode output,
-                              @JsonProperty("wait") WatchJson waitFor) {
+                              @JsonProperty("wait") WatchJson waitFor, DownloadJson download) {
     }
 
     private record InputJson(String name, FieldType type, boolean required, List<String> allowed, List<String> aliases,
-                             String pattern, String description) {
+                             String pattern, String description, @JsonProperty("default") String defaultValue) {
+    }
+
+    /** The entity whose record's content is read, the input of each field of its Get path, the extension's input. */
+    private record DownloadJson(String entity, Map<String, String> path, String format) {
     }
 
     /** Either {@code anyOf} or {@code oneOf} (alternatives), or {@code input} with {@code needs}. */
@@ -75,6 +79,9 @@ final class ActionCatalogReader {
     }
 
     private static Action toAction(ActionJson json, Catalog entities) {
+        if (json.download() != null) {
+            return downloadAction(json, entities);
+        }
         Operation operation = Operation.fromLabel(json.request().operation()).orElseThrow(() -> broken(json,
                 "names unknown operation " + json.request().operation()));
         Entity entity = entity(json, entities, json.request().entity(), operation);
@@ -86,7 +93,7 @@ final class ActionCatalogReader {
         request.whenGiven().values().forEach(fields -> fields.keySet().forEach(field -> acceptedBy(json, request, field)));
         Action action = new Action(json.name(), json.description(), inputs,
                 json.rules() == null ? List.of() : json.rules().stream().map(rule -> toRule(json, rule)).toList(),
-                request, output(json, entities, request), watch(json, entities));
+                request, output(json, entities, request), watch(json, entities), null);
         Stream.concat(request.whenGiven().keySet().stream(), action.rules().stream().flatMap(ActionCatalogReader::inputsOf))
                 .filter(name -> action.input(name).isEmpty())
                 .findFirst()
@@ -117,7 +124,34 @@ final class ActionCatalogReader {
 
     private static ActionInput toInput(InputJson json) {
         return new ActionInput(json.name(), json.type(), json.required(), json.allowed(), json.aliases(),
-                json.pattern() == null ? null : Pattern.compile(json.pattern()), json.description());
+                json.pattern() == null ? null : Pattern.compile(json.pattern()), json.description(), json.defaultValue());
+    }
+
+    /**
+     * An action that reads a record's content: every field of the entity's Get path but the account comes from a
+     * required input, and the extension from an input of allowed values.
+     */
+    private static Action downloadAction(ActionJson json, Catalog entities) {
+        DownloadJson download = json.download();
+        if (json.request() != null || json.output() != null || json.waitFor() != null) {
+            throw broken(json, "downloads content, so it has no request, output or wait of a record");
+        }
+        Entity entity = entity(json, entities, download.entity(), Operation.GET);
+        Action action = new Action(json.name(), json.description(),
+                json.inputs().stream().map(ActionCatalogReader::toInput).toList(),
+                json.rules() == null ? List.of() : json.rules().stream().map(rule -> toRule(json, rule)).toList(),
+                null, null, null, new ContentDownload(entity, download.path(), download.format()));
+        for (String field : entity.binding(Operation.GET).placeholders()) {
+            String input = download.path().get(field);
+            if (!Entity.ACCOUNT_PLACEHOLDER.equals(field)
+                    && (input == null || action.input(input).filter(ActionInput::required).isEmpty())) {
+                throw broken(json, "gives " + entity.name() + "'s path field " + field + " no required input");
+            }
+        }
+        if (download.format() != null && action.input(download.format()).filter(f -> !f.allowed().isEmpty()).isEmpty()) {
+            throw broken(json, "takes its format from " + download.format() + ", which is no input of allowed values");
+        }
+        return action;
     }
 
     private static InputRule toRule(ActionJson action, RuleJson json) {

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * @param aliases     other names it is accepted by, Twilio's own among them ({@code From} for {@code Sender})
  * @param pattern     the shape a text value must have (a SID's prefix and length), or null
  * @param description what it means, for the documentation
+ * @param defaultValue the value it takes when not given, or null
  */
 public record ActionInput(String name, FieldType type, boolean required, List<String> allowed, List<String> aliases,
-                          Pattern pattern, String description) {
+                          Pattern pattern, String description, String defaultValue) {
 
     /** An input comes from the header of this prefix and its name too ({@code CamelTwilioConnectorTo}). */
     public static final String HEADER_PREFIX = "CamelTwilioConnector";

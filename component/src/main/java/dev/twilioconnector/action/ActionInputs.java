@@ -60,6 +60,8 @@ public final class ActionInputs {
             Object value = given.get(input.name());
             if (value != null) {
                 checked.put(input.name(), value(action, input, value));
+            } else if (input.defaultValue() != null) {
+                checked.put(input.name(), input.defaultValue());
             } else if (input.required()) {
                 throw new TwilioConnectorInputException("Action " + action.name() + " needs input " + input.name()
                         + " (" + input.description() + ")");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.twilioconnector.error.TwilioConnectorException;
 import org.apache.hc.client5.http.ClientProtocolException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
@@ -29,6 +30,8 @@ import org.apache.hc.core5.util.Timeout;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,14 +39,19 @@ import java.util.List;
 
 /**
  * Sends requests to Twilio over Apache HttpClient 5, as camel-http does: one pooled client per
- * connection, Basic authentication on every request, form-encoded POSTs, JSON answers.
+ * connection, Basic authentication on every request to the base URL's origin and on no other
+ * ({@link CredentialsScope}), form-encoded POSTs, JSON answers, and downloads read as streams.
  * HttpClient's own retries and redirects are off, so that the connector's call path alone decides
- * what is repeated.
+ * what is repeated, and the client alone which redirect it follows.
  */
 public final class TwilioClient implements Closeable {
 
     private static final String USER_AGENT = "twilio-connector/0.1 (Apache Camel)";
     private static final byte[] NO_BODY = new byte[0];
+    /** The most of an error's body read: Twilio's error JSON is a few hundred bytes, a storage host's page more. */
+    private static final int ERROR_BODY_LIMIT = 64 * 1024;
+    /** Twilio redirects a download once, to its storage; a chain longer than this is not Twilio's. */
+    private static final int MAX_REDIRECTS = 3;
 
     private final ClientSettings settings;
     private final BaseUrl baseUrl;
@@ -74,6 +82,8 @@ public final class TwilioClient implements Closeable {
                         .setResponseTimeout(Timeout.of(settings.responseTimeout()))
                         .setRedirectsEnabled(false)
                         .build())
+                .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "twilio-connector-credentials",
+                        new CredentialsScope(settings.baseUrl(), settings.credentials()))
                 .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "twilio-connector-writing",
                         TransportFailures.MARK_WRITING)
                 .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "twilio-connector-departure",
@@ -94,7 +104,6 @@ public final class TwilioClient implements Closeable {
 
     public TwilioResponse send(TwilioRequest request) {
         ClassicHttpRequest http = baseUrl.request(request.method(), request.target());
-        http.setHeader(HttpHeaders.AUTHORIZATION, settings.credentials().basicAuthorization());
         http.setHeader(HttpHeaders.ACCEPT, "application/json");
         if ("POST".equals(request.method())) {
             List<NameValuePair> pairs = request.form().entries().stream()
@@ -112,6 +121,77 @@ public final class TwilioClient implements Closeable {
             throw TransportFailures.of(request, e, context);
         } catch (IOException e) {
             throw TransportFailures.of(request, e, context);
+        }
+    }
+
+    /**
+     * A GET of content that is not JSON (a recording's audio, a media file), answered as a stream the caller must
+     * close. Twilio answers it with a redirect to a temporary address on its storage host, which is followed here,
+     * without credentials ({@link CredentialsScope}). A failure before the content's first byte is handed over
+     * (no connection, an error status, too many redirects) is thrown as {@link #send} throws it.
+     */
+    public TwilioDownload download(TwilioRequest request) {
+        ClassicHttpRequest http = baseUrl.request("GET", request.target());
+        HttpClientContext context = HttpClientContext.create();
+        String requestId = null;
+        try {
+            for (int redirects = 0; ; redirects++) {
+                ClassicHttpResponse response = this.http.executeOpen(null, http, context);
+                Header twilioRequestId = response.getFirstHeader("Twilio-Request-Id");
+                requestId = twilioRequestId == null ? requestId : twilioRequestId.getValue();
+                Header location = response.getFirstHeader(HttpHeaders.LOCATION);
+                if (isRedirect(response.getCode()) && location != null && redirects < MAX_REDIRECTS) {
+                    EntityUtils.consume(response.getEntity());
+                    response.close();
+                    http = new HttpGet(http.getUri().resolve(location.getValue()));
+                    continue;
+                }
+                if (response.getCode() >= 300) {
+                    throw refused(request, response);
+                }
+                return content(response, requestId);
+            }
+        } catch (ClientProtocolException e) {
+            if (e.getCause() instanceof TunnelRefusedException refused && refused.getMessage().contains(" 407")) {
+                throw ProxyRouting.refused(settings.proxy(), request);
+            }
+            throw TransportFailures.of(request, e, context);
+        } catch (IOException | URISyntaxException e) {
+            throw TransportFailures.of(request, e instanceof IOException io ? io : new IOException(e), context);
+        }
+    }
+
+    private static TwilioDownload content(ClassicHttpResponse response, String requestId) throws IOException {
+        HttpEntity entity = response.getEntity();
+        try {
+            return new TwilioDownload(response, entity == null ? InputStream.nullInputStream() : entity.getContent(),
+                    entity == null ? null : entity.getContentType(), entity == null ? 0 : entity.getContentLength(),
+                    requestId);
+        } catch (IOException | RuntimeException e) {
+            response.close();
+            throw e;
+        }
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    /** The error of an answer that brought no content: Twilio's own when it sent one, read and the answer closed. */
+    private RuntimeException refused(TwilioRequest request, ClassicHttpResponse response) throws IOException {
+        try (response) {
+            int status = response.getCode();
+            if (status == 407 && settings.proxy().enabled()) {
+                return ProxyRouting.refused(settings.proxy(), request);
+            }
+            if (isRedirect(status)) {
+                return new TwilioConnectorException(status, null, "redirected more than " + MAX_REDIRECTS
+                        + " times, or without a Location", null, request.purpose() + " (" + request + ")");
+            }
+            String text = response.getEntity() == null ? ""
+                    : new String(EntityUtils.toByteArray(response.getEntity(), ERROR_BODY_LIMIT), StandardCharsets.UTF_8);
+            JsonNode body = text.isBlank() ? MissingNode.getInstance() : parse(text);
+            return error(request, status, body, RetryAfter.of(response, Instant.now()));
         }
     }
 

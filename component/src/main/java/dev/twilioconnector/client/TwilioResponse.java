@@ -8,5 +8,5 @@ package dev.twilioconnector.client;
  *                  the tree, a missing node for 204
  * @param requestId Twilio's {@code Twilio-Request-Id}, or null
  */
-public record TwilioResponse(int status, Object body, String requestId) {
+public record TwilioResponse(int status, Object body, String requestId) implements TwilioAnswer {
 }

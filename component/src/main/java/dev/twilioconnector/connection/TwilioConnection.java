@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.twilioconnector.client.ClientSettings;
 import dev.twilioconnector.client.ProxySettings;
 import dev.twilioconnector.client.TwilioClient;
+import dev.twilioconnector.client.TwilioDownload;
+import dev.twilioconnector.client.TwilioRequest;
 import dev.twilioconnector.health.CircuitBreakerHealthCheck;
 import dev.twilioconnector.health.ConnectionHealthCheck;
+import dev.twilioconnector.operation.DownloadRunner;
 import dev.twilioconnector.operation.OperationRunner;
 import dev.twilioconnector.resilience.BreakerSettings;
 import dev.twilioconnector.resilience.CallPath;
@@ -35,6 +38,7 @@ import org.apache.camel.util.IOHelper;
 import javax.net.ssl.SSLContext;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One running connection to Twilio, made from the component's options when the component starts: the HTTP client,
@@ -53,6 +57,7 @@ public final class TwilioConnection extends ServiceSupport {
     private TwilioClient client;
     private CallPath callPath;
     private OperationRunner runner;
+    private DownloadRunner downloads;
     private ConnectionCapacity capacity;
     private List<HealthCheck> healthChecks = List.of();
 
@@ -80,12 +85,15 @@ public final class TwilioConnection extends ServiceSupport {
         MeterRegistryLookup meters = new MeterRegistryLookup(camel);
         RequestMetrics metrics = new RequestMetrics(identity.name(), meters, throttle);
         throttle.onWait(metrics::throttleWait);
-        callPath = new CallPath(identity.name(),
-                new RequestLogging(identity.name(), requestLogLevel).around(metrics.around(client::send)),
+        RequestLogging logging = new RequestLogging(identity.name(), requestLogLevel);
+        callPath = new CallPath(identity.name(), logging.around(metrics.around(client::send)),
                 throttle, retrySettings(), breakerSettings());
         capacity = new ConnectionCapacity(options.getTransactionsPerSecond(), nodes);
         CircuitBreakerMetrics breakerMetrics = new CircuitBreakerMetrics(identity.name(), meters);
         runner = new OperationRunner(account.accountSid(), breakerMetrics.around(callPath.breaker(), callPath), mapper);
+        Function<TwilioRequest, TwilioDownload> download = logging.around(metrics.around(client::download));
+        downloads = new DownloadRunner(account.accountSid(), breakerMetrics.around(callPath.breaker(),
+                request -> callPath.open(request, download)));
         healthChecks = List.of(
                 new ConnectionHealthCheck(identity, capacity, account.accountSid(), clientSettings.baseUrl(), () -> callPath),
                 new CircuitBreakerHealthCheck(identity.name(), () -> callPath));
@@ -134,11 +142,17 @@ public final class TwilioConnection extends ServiceSupport {
         callPath = null;
         capacity = null;
         runner = null;
+        downloads = null;
     }
 
     /** Every request of the connection's endpoints goes through it. */
     public OperationRunner runner() {
         return runner;
+    }
+
+    /** Every download of the connection's actions goes through it, behind the same call path as the runner. */
+    public DownloadRunner downloads() {
+        return downloads;
     }
 
     /** The throttle, retry and circuit breaker, to observe them. */

@@ -34,6 +34,15 @@ public final class TwilioConnectorConstants {
             + " status when the action returned, e.g. queued, sent, delivered, completed.", javaType = "String")
     public static final String STATUS = "CamelTwilioConnectorStatus";
 
+    @Metadata(label = "producer", description = "Set by a download action (DownloadRecording, DownloadMedia): the content's"
+            + " type as Twilio served it, e.g. audio/x-wav, audio/mpeg, image/jpeg. Camel's Content-Type header is set"
+            + " to it too.", javaType = "String")
+    public static final String CONTENT_TYPE = "CamelTwilioConnectorContentType";
+
+    @Metadata(label = "producer", description = "Set by a download action (DownloadRecording, DownloadMedia): the"
+            + " content's length in bytes, absent when Twilio did not tell it.", javaType = "Long")
+    public static final String CONTENT_LENGTH = "CamelTwilioConnectorContentLength";
+
     @Metadata(label = "consumer", description = "Set by the polling consumer: created for a record it delivers for the first time,"
             + " updated for a record of the lookback window whose content changed since it was delivered.", javaType = "String")
     public static final String CHANGE = "CamelTwilioConnectorChange";

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The call path of one connection between the operations and the HTTP client: every request is retried where
@@ -64,17 +65,35 @@ public final class CallPath implements Function<TwilioRequest, TwilioResponse> {
 
     @Override
     public TwilioResponse apply(TwilioRequest request) {
-        Retry.Context<TwilioResponse> context = retry.context();
+        return call(request, send, () -> new TwilioResponse(204, MissingNode.getInstance(), null));
+    }
+
+    /**
+     * A GET whose answer {@code open} hands over as a stream (a recording's audio), through the same retries, breaker
+     * and throttle as any request: a failure before {@code open} returns, before any byte of the content reached the
+     * caller, is retried as a GET's is; what fails while the caller reads is the caller's.
+     */
+    public <A> A open(TwilioRequest request, Function<TwilioRequest, A> open) {
+        if (!"GET".equals(request.method())) {
+            throw new IllegalArgumentException("Only a GET is opened as a stream, not " + request);
+        }
+        return call(request, open, () -> {
+            throw new IllegalStateException("Only a DELETE is found already done, not " + request);
+        });
+    }
+
+    private <A> A call(TwilioRequest request, Function<TwilioRequest, A> send, Supplier<A> alreadyDeleted) {
+        Retry.Context<A> context = retry.context();
         Call call = new Call(request, retrySettings);
         while (true) {
             try {
-                TwilioResponse response = attempt(request);
+                A response = attempt(request, send);
                 context.onComplete();
                 return response;
             } catch (RuntimeException failure) {
                 if (call.alreadyDeleted(failure)) {
                     context.onComplete();
-                    return new TwilioResponse(204, MissingNode.getInstance(), null);
+                    return alreadyDeleted.get();
                 }
                 try {
                     // sleeps before the next attempt, or throws when this failure or this call has no retry left
@@ -92,10 +111,10 @@ public final class CallPath implements Function<TwilioRequest, TwilioResponse> {
      * probe, which must answer promptly and is asked again anyway.
      */
     public TwilioResponse sendOnce(TwilioRequest request) {
-        return attempt(request);
+        return attempt(request, send);
     }
 
-    private TwilioResponse attempt(TwilioRequest request) {
+    private <A> A attempt(TwilioRequest request, Function<TwilioRequest, A> send) {
         if (!breaker.tryAcquirePermission()) {
             throw circuitOpen(request);
         }
@@ -107,7 +126,7 @@ public final class CallPath implements Function<TwilioRequest, TwilioResponse> {
         }
         long start = breaker.getCurrentTimestamp();
         try {
-            TwilioResponse response = send.apply(request);
+            A response = send.apply(request);
             breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
             return response;
         } catch (RuntimeException failure) {

@@ -1,7 +1,6 @@
 package dev.twilioconnector.telemetry;
 
 import dev.twilioconnector.client.TwilioRequest;
-import dev.twilioconnector.client.TwilioResponse;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,7 +29,7 @@ public final class CircuitBreakerMetrics {
     }
 
     /** {@code send}, binding the gauges of {@code breaker} at the first request that finds a registry. */
-    public Function<TwilioRequest, TwilioResponse> around(CircuitBreaker breaker, Function<TwilioRequest, TwilioResponse> send) {
+    public <A> Function<TwilioRequest, A> around(CircuitBreaker breaker, Function<TwilioRequest, A> send) {
         return request -> {
             // the lock only once there is a registry to bind to: without one, requests do not queue on it
             if (!bound && registry.get() != null) {

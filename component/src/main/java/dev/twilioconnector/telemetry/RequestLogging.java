@@ -1,7 +1,7 @@
 package dev.twilioconnector.telemetry;
 
 import dev.twilioconnector.client.TwilioRequest;
-import dev.twilioconnector.client.TwilioResponse;
+import dev.twilioconnector.client.TwilioAnswer;
 import org.apache.camel.LoggingLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +25,11 @@ public final class RequestLogging {
         this.level = level;
     }
 
-    public Function<TwilioRequest, TwilioResponse> around(Function<TwilioRequest, TwilioResponse> send) {
+    public <A extends TwilioAnswer> Function<TwilioRequest, A> around(Function<TwilioRequest, A> send) {
         return request -> {
             long start = System.nanoTime();
             try {
-                TwilioResponse response = send.apply(request);
+                A response = send.apply(request);
                 if (level.isEnabled(LoggingLevel.INFO)) {
                     LOG.info("{} {} {}: HTTP {} request {} in {} ms", connection, request.purpose(), request,
                             response.status(), response.requestId() == null ? "-" : response.requestId(), millisSince(start));

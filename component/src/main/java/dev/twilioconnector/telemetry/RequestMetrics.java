@@ -1,7 +1,7 @@
 package dev.twilioconnector.telemetry;
 
 import dev.twilioconnector.client.TwilioRequest;
-import dev.twilioconnector.client.TwilioResponse;
+import dev.twilioconnector.client.TwilioAnswer;
 import dev.twilioconnector.error.TwilioConnectorException;
 import dev.twilioconnector.resilience.NodeThrottle;
 import io.micrometer.core.instrument.Counter;
@@ -42,7 +42,7 @@ public final class RequestMetrics {
         this.throttle = throttle;
     }
 
-    public Function<TwilioRequest, TwilioResponse> around(Function<TwilioRequest, TwilioResponse> send) {
+    public <A extends TwilioAnswer> Function<TwilioRequest, A> around(Function<TwilioRequest, A> send) {
         return request -> {
             MeterRegistry meters = registry.get();
             if (meters == null) {
@@ -54,7 +54,7 @@ public final class RequestMetrics {
             long start = System.nanoTime();
             String status = "none";
             try {
-                TwilioResponse response = send.apply(request);
+                A response = send.apply(request);
                 status = Integer.toString(response.status());
                 return response;
             } catch (TwilioConnectorException e) {

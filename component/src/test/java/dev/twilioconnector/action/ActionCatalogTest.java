@@ -71,4 +71,30 @@ class ActionCatalogTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("Action SendFax of " + ActionCatalogReader.RESOURCE + " passes Fax, which Messages Create does not accept");
     }
+
+    @Test
+    void downloadRecordingReadsARecordingsContentInTheFormatAskedWavByDefault() {
+        Action download = ActionCatalog.standard().require("DownloadRecording");
+
+        assertThat(download.request()).isNull();
+        assertThat(download.download().entity().name()).isEqualTo("Recordings");
+        assertThat(download.download().pathInputs()).containsExactly(java.util.Map.entry("Sid", "RecordingSid"));
+        assertThat(download.input("Format")).get().satisfies(format -> {
+            assertThat(format.allowed()).containsExactly("wav", "mp3");
+            assertThat(format.defaultValue()).isEqualTo("wav");
+        });
+    }
+
+    @Test
+    void aDownloadThatLeavesAPathFieldWithoutARequiredInputIsRefusedWhenTheCatalogIsRead() {
+        String broken = "{\"actions\": [{\"name\": \"DownloadMedia\", \"description\": \"d\", \"inputs\": [{\"name\":"
+                + " \"MediaSid\", \"type\": \"STRING\", \"required\": true}], \"download\": {\"entity\": \"Media\","
+                + " \"path\": {\"Sid\": \"MediaSid\"}}}]}";
+
+        assertThatThrownBy(() -> ActionCatalogReader.read(
+                new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8)), Catalog.standard()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Action DownloadMedia of " + ActionCatalogReader.RESOURCE
+                        + " gives Media's path field MessageSid no required input");
+    }
 }

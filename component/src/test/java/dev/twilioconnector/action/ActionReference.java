@@ -1,9 +1,11 @@
 package dev.twilioconnector.action;
 
 import dev.twilioconnector.catalog.FieldType;
+import dev.twilioconnector.catalog.Operation;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -22,7 +24,8 @@ final class ActionReference {
                 .append(" win over the body. Every input is checked before any request; each request goes through the")
                 .append(" connection's throttle, retries and circuit breaker, like an operation's. The action sets headers")
                 .append(" `CamelTwilioConnectorSid` (the SID of the record it returns) and, when it can wait,")
-                .append(" `CamelTwilioConnectorStatus`.\n\n")
+                .append(" `CamelTwilioConnectorStatus`. A download action puts the content in the body as a stream")
+                .append(" instead of a record.\n\n")
                 .append("| action | what it does |\n|---|---|\n");
         catalog.actions().forEach(action -> page.append("| [").append(action.name()).append("](#")
                 .append(action.name().toLowerCase(Locale.ROOT)).append(") | ").append(action.description()).append(" |\n"));
@@ -41,6 +44,10 @@ final class ActionReference {
         if (!action.rules().isEmpty()) {
             page.append("\nRules, checked before any request:\n\n");
             action.rules().forEach(rule -> page.append("- ").append(rule(rule)).append('\n'));
+        }
+        if (action.download() != null) {
+            download(page, action.download());
+            return;
         }
         ActionRequest request = action.request();
         page.append("\nRequest: `").append(request.entity().name()).append(' ').append(request.operation().label())
@@ -76,15 +83,31 @@ final class ActionReference {
                 .append(" | ").append(field.description()).append(" |\n"));
     }
 
+    private static void download(StringBuilder page, ContentDownload download) {
+        String path = download.entity().binding(Operation.GET).path();
+        page.append("\nRequest: `GET ").append(path, 0, path.length() - ".json".length())
+                .append(download.formatInput() == null ? "" : ".{" + download.formatInput() + "}").append("` with ")
+                .append(download.pathInputs().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .map(e -> "`{" + e.getKey() + "}` from `" + e.getValue() + "`").collect(Collectors.joining(", ")))
+                .append(". Twilio answers with a redirect to a temporary address on its storage host, which is followed")
+                .append(" without the `Authorization` header: credentials go to the base URL's host only.\n")
+                .append("\nOutput: the body is an `InputStream` of the content, read as it arrives, never held whole in")
+                .append(" memory; headers `CamelTwilioConnectorSid` (the ").append(download.entity().name())
+                .append(" record's SID), `CamelTwilioConnectorContentType` (and Camel's `Content-Type`) and")
+                .append(" `CamelTwilioConnectorContentLength`. Whatever takes the body closes it (Camel's `file:`, `http:`,")
+                .append(" `aws2-s3:` producers do); a stream still open when the exchange completes is closed then.\n");
+    }
+
     private static String type(FieldType type) {
         return type == FieldType.LIST ? "list of text" : type.name().toLowerCase(Locale.ROOT);
     }
 
     private static String allowed(ActionInput input) {
         if (!input.allowed().isEmpty()) {
-            return String.join(", ", input.allowed());
+            return String.join(", ", input.allowed()) + (input.defaultValue() == null ? ""
+                    : " (default " + input.defaultValue() + ")");
         }
-        return input.pattern() == null ? "" : "`" + input.pattern().pattern() + "`";
+        return input.pattern() == null ? "" : "`" + input.pattern().pattern().replace("|", "\\|") + "`";
     }
 
     private static String rule(InputRule rule) {

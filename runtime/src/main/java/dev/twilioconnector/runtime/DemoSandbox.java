@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * The embedded sandbox the runner starts when no Account SID is set, holding the records that the flows of
  * {@code routes/} address by SID, and a few more to list, so that every flow finds what it reads: inbound messages
- * for the poller to forward and a call that ended yesterday for the nightly export. Messages and calls the flows
- * create move through their statuses a step a second, as Twilio's do, so a flow that waits for a delivery sees one.
+ * for the poller to forward, a call that ended yesterday for the nightly export and its recording, made yesterday, for the
+ * download of yesterday's recordings. Messages and calls the flows create move through their statuses a step a
+ * second, as Twilio's do, so a flow that waits for a delivery sees one.
  */
 final class DemoSandbox {
 
@@ -35,6 +36,8 @@ final class DemoSandbox {
         sandbox.put("Messages", inbound("STOP", now.minus(Duration.ofMinutes(2))));
         sandbox.put("Calls", Map.of("sid", "CA5d0a6e1c7f2b4e3d9a8b7c6d5e4f3a2b", "status", "completed", "duration", "42",
                 "end_time", now.minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(12))));
+        sandbox.put("Recordings", Map.of("sid", "RE5d0a6e1c7f2b4e3d9a8b7c6d5e4f3a2b", "call_sid", "CA5d0a6e1c7f2b4e3d9a8b7c6d5e4f3a2b",
+                "duration", "42", "date_created", now.minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(12))));
         sandbox.put("IncomingPhoneNumbers", Map.of("sid", "PN4047ac009a15885690a50a1d388b8411", "friendly_name", "Main line"));
         sandbox.put("OutgoingCallerIds", Map.of("sid", "PN6f5f9bf39cb1801a6e21a5a80d274bdd", "friendly_name", "Reception"));
         return sandbox;

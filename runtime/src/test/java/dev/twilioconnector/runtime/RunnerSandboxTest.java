@@ -64,6 +64,17 @@ class RunnerSandboxTest {
                 .contains("\"Sid\":\"CA5d0a6e1c7f2b4e3d9a8b7c6d5e4f3a2b\"");
     }
 
+    @Test
+    void theDemoSandboxsRecordingOfYesterdayIsDownloadedToAWavFile() throws Exception {
+        Path audio = runner.flowsDir().resolve("recordings/RE5d0a6e1c7f2b4e3d9a8b7c6d5e4f3a2b.wav");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(audio));
+
+        assertThat(Files.readAllBytes(audio)).hasSize(44 + 42 * 16_000)
+                .isEqualTo(runner.sandbox().recordingAudio("RE5d0a6e1c7f2b4e3d9a8b7c6d5e4f3a2b", "wav"));
+        assertThat(runner.sandbox().mediaRequests()).singleElement()
+                .satisfies(request -> assertThat(request.header("Authorization")).isEmpty());
+    }
+
     /** The messages the poller forwarded, one file each, named after its Sid. */
     private static List<String> inboundMessages(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
@@ -92,6 +103,7 @@ class RunnerSandboxTest {
                 RecordedRequest::status).contains(
                 tuple("GET", "Recordings.json", 200),
                 tuple("GET", "Recordings/RE2e915e78549694bd0a0742d2d39454e5.json", 200),
+                tuple("GET", "Recordings/RE5d0a6e1c7f2b4e3d9a8b7c6d5e4f3a2b.wav", 302),
                 tuple("DELETE", "Calls/CAaa4a99c300bd9d1bcc0d1ae9dcd248c6.json", 204),
                 tuple("POST", "Calls/CAdefbf2b4caa7df11dc48106385e32345/Feedback.json", 201),
                 tuple("POST", "Calls/FeedbackSummary.json", 201),
@@ -128,7 +140,7 @@ class RunnerSandboxTest {
                 .contains("twilio_connector_requests_seconds_count{connection=\"twilio\",entity=\"Calls\","
                         + "method=\"DELETE\",operation=\"Delete\",status=\"204\"} 1")
                 .contains("twilio_connector_requests_seconds_bucket{connection=\"twilio\",entity=\"Recordings\",method=\"GET\","
-                        + "operation=\"List\",status=\"200\",le=\"+Inf\"} 1")
+                        + "operation=\"List\",status=\"200\",le=\"+Inf\"} 2")
                 .contains("twilio_connector_throttle_wait_seconds_count{connection=\"twilio\"}");
     }
 

@@ -24,12 +24,14 @@ final class ApiHandler implements HttpHandler {
     private final Store store;
     private final Records records;
     private final Behaviours behaviours;
+    private final Downloads downloads;
 
-    ApiHandler(ResourceTable resources, Store store, Records records, Behaviours behaviours) {
+    ApiHandler(ResourceTable resources, Store store, Records records, Behaviours behaviours, Downloads downloads) {
         this.resources = resources;
         this.store = store;
         this.records = records;
         this.behaviours = behaviours;
+        this.downloads = downloads;
     }
 
     private record Answer(int status, Object body) {
@@ -37,6 +39,11 @@ final class ApiHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if ("GET".equals(exchange.getRequestMethod()) && Downloads.isDownload(path)) {
+            download(exchange, path);
+            return;
+        }
         Answer answer;
         try {
             answer = dispatch(exchange);
@@ -44,6 +51,17 @@ final class ApiHandler implements HttpHandler {
             answer = new Answer(e.status(), e.body());
         }
         Responses.send(exchange, answer.status(), answer.body());
+    }
+
+    private void download(HttpExchange exchange, String path) throws IOException {
+        Downloads.Redirect redirect;
+        try {
+            redirect = downloads.redirect(path, (String) RequestAttributes.get(exchange, Authenticator.ACCOUNT));
+        } catch (TwilioError e) {
+            Responses.send(exchange, e.status(), e.body());
+            return;
+        }
+        Responses.redirect(exchange, redirect.status(), redirect.location());
     }
 
     private Answer dispatch(HttpExchange exchange) {

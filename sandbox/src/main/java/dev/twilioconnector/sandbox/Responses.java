@@ -53,6 +53,12 @@ final class Responses {
         }
     }
 
+    /** Sends a redirect to {@code location}, without a body. */
+    static void redirect(HttpExchange exchange, int status, String location) throws IOException {
+        exchange.getResponseHeaders().set("Location", location);
+        send(exchange, status, null);
+    }
+
     private static void pause(Duration delay) throws InterruptedIOException {
         try {
             Thread.sleep(delay.toMillis());

@@ -34,6 +34,10 @@ import java.util.function.Consumer;
  * {@code Calls/CA.../Recordings}, {@code Calls/CA.../Feedback}, {@code Usage/Records}, and {@code Accounts} for
  * the accounts themselves. Records are maps in wire form (snake_case fields, RFC 2822 dates).
  *
+ * <p>Downloads of a recording's audio and a media file's content are redirected, as Twilio's are, to a second host
+ * the sandbox runs on another loopback port ({@link #mediaBaseUrl()}), which logs the requests it gets with their
+ * headers ({@link #mediaRequests()}).
+ *
  * <p>A sandbox in another JVM ({@link SandboxMain}) is driven through the same server's admin API under
  * {@code /sandbox/} (see {@code AdminApi}): records stored, the request log read and cleared, the account limit
  * and the status progression switched.
@@ -63,13 +67,23 @@ public final class TwilioSandbox implements AutoCloseable {
     private final AccountLimit accountLimit = new AccountLimit();
     private final HttpServer server;
     private final ExecutorService executor;
+    private final MediaHost mediaHost;
+    private final Downloads downloads;
     private final String accountSid = Ids.sid("AC");
     private final String authToken = Ids.hex32();
 
     private TwilioSandbox(int port) throws IOException {
         createDefaultAccount();
+        AtomicInteger threadCount = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(WORKERS, task -> {
+            Thread thread = new Thread(task, "twilio-sandbox-" + threadCount.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        mediaHost = new MediaHost(executor);
+        downloads = new Downloads(resources, records, mediaHost);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        HttpContext context = server.createContext("/", new ApiHandler(resources, store, records, behaviours));
+        HttpContext context = server.createContext("/", new ApiHandler(resources, store, records, behaviours, downloads));
         // The chain every request passes: the log first, so it sees every request, then authentication, then the
         // account's limit, which turns requests away before anything else is done with them, then faults.
         context.getFilters().add(requestLog);
@@ -77,12 +91,6 @@ public final class TwilioSandbox implements AutoCloseable {
         context.getFilters().add(new AccountLimiter(accountLimit));
         context.getFilters().add(new FaultInjector(faults));
         server.createContext(AdminApi.PREFIX, new AdminApi(this, requestLog));
-        AtomicInteger threadCount = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(WORKERS, task -> {
-            Thread thread = new Thread(task, "twilio-sandbox-" + threadCount.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
         server.setExecutor(new ArrivalStampingExecutor(executor));
         server.start();
     }
@@ -200,6 +208,33 @@ public final class TwilioSandbox implements AutoCloseable {
         requestLog.clear();
     }
 
+    /**
+     * {@code http://127.0.0.1:PORT} of the media host: the second host that downloads of recordings and media are
+     * redirected to, as Twilio redirects them to its storage. Another port than {@link #baseUrl()}'s, so another origin.
+     */
+    public String mediaBaseUrl() {
+        return mediaHost.baseUrl();
+    }
+
+    /** Every request the media host received, headers included, in the order answered. */
+    public List<MediaRequest> mediaRequests() {
+        return mediaHost.requests();
+    }
+
+    /**
+     * The audio the media host serves for recording {@code recordingSid} of the default account in {@code format}
+     * ({@code wav} or {@code mp3}): a WAV header and 16,000 bytes a second of its {@code duration}, or 4,000 bytes a
+     * second of MP3, generated from the SID, so any duration (a 64 MiB file: 4,200 seconds) costs no memory until read.
+     */
+    public byte[] recordingAudio(String recordingSid, String format) {
+        return downloads.content("Recordings", recordingSid, format, accountSid).bytes();
+    }
+
+    /** The content the media host serves for media file {@code mediaSid} of message {@code messageSid}. */
+    public byte[] mediaContent(String messageSid, String mediaSid) {
+        return downloads.content("Messages/" + messageSid + "/Media", mediaSid, null, accountSid).bytes();
+    }
+
     /** The faults the sandbox fails requests with: none until a test asks for them. */
     public Faults faults() {
         return faults;
@@ -222,8 +257,8 @@ public final class TwilioSandbox implements AutoCloseable {
     }
 
     /**
-     * Empties every collection and the request log, heals every fault, lifts the account limit and turns the
-     * status progression off; the default account and its credentials remain.
+     * Empties every collection, the request log and the media host's, heals every fault, lifts the account limit and
+     * turns the status progression off; the default account and its credentials remain.
      */
     public void reset() {
         faults.clear();
@@ -232,12 +267,14 @@ public final class TwilioSandbox implements AutoCloseable {
         store.clear();
         apiKeys.clear();
         requestLog.clear();
+        mediaHost.clear();
         createDefaultAccount();
     }
 
     @Override
     public void close() {
         server.stop(0);
+        mediaHost.close();
         executor.shutdownNow();
         advancer.close();
     }

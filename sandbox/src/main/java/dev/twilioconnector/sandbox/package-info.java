@@ -31,6 +31,10 @@
  *   <li>A FeedbackSummary is computed at once from the account's own calls and feedback (not sub-accounts)
  *       and answered with status {@code queued}.</li>
  *   <li>Filters compare exactly: no wildcard or partial {@code PhoneNumber}, no relative usage dates.</li>
+ *   <li>A download (a recording's {@code .wav} or {@code .mp3}, a media file) redirects, 302 and 307 as Twilio's do,
+ *       to a second loopback port standing for Twilio's storage host ({@code MediaHost}), whose content is generated
+ *       from the SID: WAV 16,000 bytes and MP3 4,000 bytes a second of the recording's {@code duration}, a media file
+ *       24,000 bytes. A download reaches the caller's own account only, not its sub-accounts'.</li>
  *   <li>The account limit counts requests in any one-second window by arrival, per account the path names (else
  *       the credentials' account); Twilio documents a per-account concurrency limit, not how it counts.</li>
  * </ul>
