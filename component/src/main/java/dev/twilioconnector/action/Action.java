@@ -13,12 +13,13 @@ import java.util.stream.Collectors;
  * @param description what it does, for the documentation
  * @param inputs      its input parameters
  * @param rules       rules over several inputs
- * @param request     the operation it makes of the inputs
- * @param output      the entity whose record it returns, so its output fields are that entity's fields
+ * @param request     the operation it makes of the inputs; null for a query
+ * @param output      the entity whose record it returns, so its output fields are that entity's fields; null for a query
  * @param watch       how it waits for a status, or null when it cannot wait
+ * @param query       whether it runs SQL through the {@link QueryEngine} and returns rows, rather than a request
  */
 public record Action(String name, String description, List<ActionInput> inputs, List<InputRule> rules,
-                     ActionRequest request, Entity output, StatusWatch watch) {
+                     ActionRequest request, Entity output, StatusWatch watch, boolean query) {
 
     public Action {
         inputs = List.copyOf(inputs);

@@ -30,7 +30,7 @@ final class ActionCatalogReader {
 
     private record ActionJson(String name, String description, List<InputJson> inputs, List<RuleJson> rules,
                               RequestJson request, String output,
-                              @JsonProperty("wait") WatchJson waitFor) {
+                              @JsonProperty("wait") WatchJson waitFor, boolean query) {
     }
 
     private record InputJson(String name, FieldType type, boolean required, List<String> allowed, List<String> aliases,
@@ -68,6 +68,9 @@ final class ActionCatalogReader {
     }
 
     private static Action toAction(ActionJson json, Catalog entities) {
+        if (json.query()) {
+            return toQuery(json);
+        }
         Operation operation = Operation.fromLabel(json.request().operation()).orElseThrow(() -> broken(json,
                 "names unknown operation " + json.request().operation()));
         Entity entity = entity(json, entities, json.request().entity(), operation);
@@ -79,7 +82,7 @@ final class ActionCatalogReader {
         request.whenGiven().values().forEach(fields -> fields.keySet().forEach(field -> acceptedBy(json, request, field)));
         Action action = new Action(json.name(), json.description(), inputs,
                 json.rules() == null ? List.of() : json.rules().stream().map(rule -> toRule(json, rule)).toList(),
-                request, entities.require(json.output()), watch(json, entities));
+                request, entities.require(json.output()), watch(json, entities), false);
         Stream.concat(request.whenGiven().keySet().stream(), action.rules().stream().flatMap(ActionCatalogReader::inputsOf))
                 .filter(name -> action.input(name).isEmpty())
                 .findFirst()
@@ -87,6 +90,15 @@ final class ActionCatalogReader {
                     throw broken(json, "names unknown input " + name);
                 });
         return action;
+    }
+
+    /** An action that runs SQL takes its inputs as they are: no request of the catalog accepts them. */
+    private static Action toQuery(ActionJson json) {
+        if (json.request() != null || json.output() != null || json.waitFor() != null || json.rules() != null) {
+            throw broken(json, "runs a query, so it has no request, output, wait or rules");
+        }
+        return new Action(json.name(), json.description(), json.inputs().stream().map(ActionCatalogReader::toInput).toList(),
+                List.of(), null, null, null, true);
     }
 
     private static ActionInput toInput(InputJson json) {

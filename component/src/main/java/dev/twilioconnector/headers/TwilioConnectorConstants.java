@@ -34,6 +34,10 @@ public final class TwilioConnectorConstants {
             + " status when the action returned, e.g. queued, sent, delivered.", javaType = "String")
     public static final String STATUS = "CamelTwilioConnectorStatus";
 
+    @Metadata(label = "producer", description = "The values of the ? parameters of action ExecuteCustomQuery's SQL, in"
+            + " order: a List (one value alone stands for a List of it).", javaType = "java.util.List<Object>")
+    public static final String QUERY_PARAMETERS = "CamelTwilioConnectorQueryParameters";
+
     @Metadata(label = "consumer", description = "Set by the polling consumer: created for a record it delivers for the first time,"
             + " updated for a record of the lookback window whose content changed since it was delivered.", javaType = "String")
     public static final String CHANGE = "CamelTwilioConnectorChange";

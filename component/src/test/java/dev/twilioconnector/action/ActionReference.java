@@ -39,6 +39,10 @@ final class ActionReference {
             page.append("\nRules, checked before any request:\n\n");
             action.rules().forEach(rule -> page.append("- ").append(rule(rule)).append('\n'));
         }
+        if (action.query()) {
+            query(page);
+            return;
+        }
         ActionRequest request = action.request();
         page.append("\nRequest: `").append(request.entity().name()).append(' ').append(request.operation().label())
                 .append("` with each input as the field of the same name");
@@ -57,6 +61,16 @@ final class ActionReference {
                 .append(action.output().fields().stream().filter(Field::returned).map(f -> "`" + f.name() + "`")
                         .collect(Collectors.joining(", ")))
                 .append(".\n");
+    }
+
+    private static void query(StringBuilder page) {
+        page.append("\nRequests: the query's Lists, through the `").append(QueryEngine.ARTIFACT).append("` artifact's SQL")
+                .append(" engine ([sql.md](sql.md#the-action-executecustomquery)), which must be on the class path; without it")
+                .append(" the route fails when it starts, naming the artifact. Each List goes through the connection's call path.\n")
+                .append("\nOptions `pageSize` (default 25, at most 1000) and `pageToken`: one page of rows, as a List's; header")
+                .append(" `CamelTwilioConnectorNextPageToken` (the number of rows before the next page) is set when more rows")
+                .append(" follow. `streamResults`: the body is an `Iterator` of every row, read as it is consumed.\n")
+                .append("\nOutput: a `List<Map<String,Object>>` of rows, each by column label (`N` of `COUNT(*) AS N`).\n");
     }
 
     private static String type(FieldType type) {
