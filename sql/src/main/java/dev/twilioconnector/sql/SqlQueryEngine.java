@@ -12,8 +12,6 @@ import org.apache.calcite.sql.parser.SqlParseException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 
@@ -68,9 +66,9 @@ public final class SqlQueryEngine implements QueryEngine {
                     + TwilioConnectorConstants.QUERY_PARAMETERS + " gives " + parameters.size() + ": " + parameters
                     + "; nothing was sent to Twilio");
         }
-        for (int i = 0; i < expected; i++) {
-            Object value = parameters.get(i);
-            statement.setObject(i + 1, value instanceof Instant instant ? Timestamp.from(instant) : value);
+        Object[] values = QueryParameters.convert(parameters, statement.getParameterMetaData());
+        for (int i = 0; i < values.length; i++) {
+            statement.setObject(i + 1, values[i]);
         }
     }
 

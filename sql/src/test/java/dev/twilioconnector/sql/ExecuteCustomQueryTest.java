@@ -60,14 +60,16 @@ class ExecuteCustomQueryTest extends SandboxTestSupport {
     }
 
     @Test
-    void oneValueAloneIsTheOneParameter() {
-        String kept = putMessage(SENDER, "delivered", "2024-06-02T10:00:00Z");
-        putMessage("+15550000000", "delivered", "2024-06-02T10:00:00Z");
+    void oneValueAloneIsTheOneParameterAndADaysTextIsATime() {
+        putMessage(SENDER, "delivered", "2024-05-31T23:59:59Z");
+        String kept = putMessage(SENDER, "delivered", "2024-06-01T00:00:00Z");
 
-        Object rows = callOk(QUERY, "SELECT Sid FROM Messages WHERE Sender = ?",
-                Map.of(TwilioConnectorConstants.QUERY_PARAMETERS, SENDER));
+        Object rows = callOk(QUERY, "SELECT Sid FROM Messages WHERE DateSent >= ?",
+                Map.of(TwilioConnectorConstants.QUERY_PARAMETERS, "2024-06-01"));
 
         assertThat(rows).isEqualTo(List.of(row("Sid", kept)));
+        assertThat(requests()).singleElement()
+                .satisfies(request -> assertThat(request.queryParams()).containsEntry("DateSent>", List.of("2024-06-01")));
     }
 
     @Test
@@ -181,7 +183,10 @@ class ExecuteCustomQueryTest extends SandboxTestSupport {
             "SELECT Colour FROM Messages|The query is not valid SQL over the entities: From line 1, column 8 to line 1,"
                     + " column 13: Column 'Colour' not found in any table; nothing was sent to Twilio",
             "SELECT Sid FROM Messages WHERE Sender = ? AND Status = ?|The query takes 2 parameter(s) (?), but header"
-                    + " CamelTwilioConnectorQueryParameters gives 1: [+15017122661]; nothing was sent to Twilio"
+                    + " CamelTwilioConnectorQueryParameters gives 1: [+15017122661]; nothing was sent to Twilio",
+            "SELECT Sid FROM Messages WHERE DateSent >= ?|Parameter 1 of the query, '+15017122661', is not a value of"
+                    + " its type: a time, an Instant or ISO-8601 text (2024-06-01, 2024-06-01T10:00:00Z); nothing was"
+                    + " sent to Twilio"
     })
     void aQueryThatCannotRunFailsBeforeAnyRequest(String sql, String message) {
         Exchange exchange = call(QUERY, sql, Map.of(TwilioConnectorConstants.QUERY_PARAMETERS, List.of(SENDER)));
