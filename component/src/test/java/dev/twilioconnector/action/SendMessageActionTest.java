@@ -118,7 +118,7 @@ class SendMessageActionTest extends SandboxTestSupport {
     void anUnknownActionListsTheActions() {
         assertThatThrownBy(() -> context.getEndpoint("twilio-connector:actions/SendSms"))
                 .rootCause().isInstanceOf(TwilioConnectorInputException.class)
-                .hasMessage("Unknown action 'SendSms'. Actions: SendMessage");
+                .hasMessage("Unknown action 'SendSms'. Actions: ExecuteCustomQuery, SendMessage");
     }
 
     @Test

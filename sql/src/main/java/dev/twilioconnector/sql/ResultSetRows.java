@@ -17,7 +17,8 @@ import java.util.NoSuchElementException;
  * The rows of a running query, each as a Map by column label, with times as the connector's records carry them:
  * ISO-8601 text ({@code 2024-06-01T10:00:00Z}, {@code 2024-06-01}). A row is fetched ahead, so that a failure while
  * reading the next page surfaces from {@link #next()} after every row before it, never from {@link #hasNext()}, which
- * a splitter calls before it processes the row in hand. Closing closes the query's connection.
+ * a splitter calls before it processes the row in hand. The query's connection closes after the last row, or when
+ * the rows are closed before it.
  */
 final class ResultSetRows implements QueryRows {
 
@@ -45,7 +46,7 @@ final class ResultSetRows implements QueryRows {
                 if (results.next()) {
                     ahead = row();
                 } else {
-                    done = true;
+                    close();
                 }
             } catch (SQLException | RuntimeException e) {
                 failed = SqlQueryEngine.unwrapped(e);
@@ -62,7 +63,7 @@ final class ResultSetRows implements QueryRows {
         if (failed != null) {
             RuntimeException failure = failed;
             failed = null;
-            done = true;
+            close();
             throw failure;
         }
         Map<String, Object> row = ahead;
@@ -93,6 +94,9 @@ final class ResultSetRows implements QueryRows {
 
     @Override
     public void close() {
+        if (done) {
+            return;
+        }
         done = true;
         ahead = null;
         try {
