@@ -34,7 +34,9 @@ public class TwilioConnectorActionEndpoint extends TwilioConnectorEndpoint {
     /** Checks waitForStatus and waitTimeout against the action, so that bad options fail when the route starts. */
     @Override
     public Producer createProducer() {
-        return new TwilioConnectorActionProducer(this, action, statusWait());
+        StatusWait wait = statusWait();
+        return action.query() ? new TwilioConnectorQueryProducer(this, action)
+                : new TwilioConnectorActionProducer(this, action, wait);
     }
 
     @Override

@@ -98,7 +98,7 @@ public class TwilioConnectorProducer extends DefaultProducer {
         return value != null ? value : option;
     }
 
-    private static int pageSize(Message message, int option) {
+    static int pageSize(Message message, int option) {
         Object value = message.getHeader(TwilioConnectorConstants.PAGE_SIZE);
         if (value == null) {
             return option;

@@ -11,14 +11,17 @@ import java.util.stream.Collectors;
  * @param description what it does, for the documentation
  * @param inputs      its input parameters
  * @param rules       rules over several inputs
- * @param request     the operation it makes of the inputs
- * @param output      what it returns: an entity's record, or declared fields of Twilio's answer
+ * @param request     the operation it makes of the inputs; null for a download or a query
+ * @param output      what it returns: an entity's record, or declared fields of Twilio's answer; null for a download
+ *                    or a query
  * @param watch       how it waits for a status, or null when it cannot wait
  * @param download    for an action that reads a record's content as a stream in place of making a request and
  *                    returning a record (then both null), what it reads; null otherwise
+ * @param query       whether it runs SQL through the {@link QueryEngine} and returns rows, rather than a request
  */
 public record Action(String name, String description, List<ActionInput> inputs, List<InputRule> rules,
-                     ActionRequest request, ActionOutput output, StatusWatch watch, ContentDownload download) {
+                     ActionRequest request, ActionOutput output, StatusWatch watch, ContentDownload download,
+                     boolean query) {
 
     public Action {
         inputs = List.copyOf(inputs);

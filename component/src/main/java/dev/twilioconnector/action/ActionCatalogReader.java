@@ -37,7 +37,7 @@ final class ActionCatalogReader {
 
     private record ActionJson(String name, String description, List<InputJson> inputs, List<RuleJson> rules,
                               RequestJson request, JsonNode output,
-                              @JsonProperty("wait") WatchJson waitFor, DownloadJson download) {
+                              @JsonProperty("wait") WatchJson waitFor, DownloadJson download, boolean query) {
     }
 
     private record InputJson(String name, FieldType type, boolean required, List<String> allowed, List<String> aliases,
@@ -82,6 +82,9 @@ final class ActionCatalogReader {
         if (json.download() != null) {
             return downloadAction(json, entities);
         }
+        if (json.query()) {
+            return toQuery(json);
+        }
         Operation operation = Operation.fromLabel(json.request().operation()).orElseThrow(() -> broken(json,
                 "names unknown operation " + json.request().operation()));
         Entity entity = entity(json, entities, json.request().entity(), operation);
@@ -93,7 +96,7 @@ final class ActionCatalogReader {
         request.whenGiven().values().forEach(fields -> fields.keySet().forEach(field -> acceptedBy(json, request, field)));
         Action action = new Action(json.name(), json.description(), inputs,
                 json.rules() == null ? List.of() : json.rules().stream().map(rule -> toRule(json, rule)).toList(),
-                request, output(json, entities, request), watch(json, entities), null);
+                request, output(json, entities, request), watch(json, entities), null, false);
         Stream.concat(request.whenGiven().keySet().stream(), action.rules().stream().flatMap(ActionCatalogReader::inputsOf))
                 .filter(name -> action.input(name).isEmpty())
                 .findFirst()
@@ -122,6 +125,15 @@ final class ActionCatalogReader {
         return ActionOutput.fieldsOf(request.entity(), fields);
     }
 
+    /** An action that runs SQL takes its inputs as they are: no request of the catalog accepts them. */
+    private static Action toQuery(ActionJson json) {
+        if (json.request() != null || json.output() != null || json.waitFor() != null || json.rules() != null) {
+            throw broken(json, "runs a query, so it has no request, output, wait or rules");
+        }
+        return new Action(json.name(), json.description(), json.inputs().stream().map(ActionCatalogReader::toInput).toList(),
+                List.of(), null, null, null, null, true);
+    }
+
     private static ActionInput toInput(InputJson json) {
         return new ActionInput(json.name(), json.type(), json.required(), json.allowed(), json.aliases(),
                 json.pattern() == null ? null : Pattern.compile(json.pattern()), json.description(), json.defaultValue());
@@ -140,7 +152,7 @@ final class ActionCatalogReader {
         Action action = new Action(json.name(), json.description(),
                 json.inputs().stream().map(ActionCatalogReader::toInput).toList(),
                 json.rules() == null ? List.of() : json.rules().stream().map(rule -> toRule(json, rule)).toList(),
-                null, null, null, new ContentDownload(entity, download.path(), download.format()));
+                null, null, null, new ContentDownload(entity, download.path(), download.format()), false);
         for (String field : entity.binding(Operation.GET).placeholders()) {
             String input = download.path().get(field);
             if (!Entity.ACCOUNT_PLACEHOLDER.equals(field)

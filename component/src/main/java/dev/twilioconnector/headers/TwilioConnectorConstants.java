@@ -42,6 +42,9 @@ public final class TwilioConnectorConstants {
     @Metadata(label = "producer", description = "Set by a download action (DownloadRecording, DownloadMedia): the"
             + " content's length in bytes, absent when Twilio did not tell it.", javaType = "Long")
     public static final String CONTENT_LENGTH = "CamelTwilioConnectorContentLength";
+    @Metadata(label = "producer", description = "The values of the ? parameters of action ExecuteCustomQuery's SQL, in"
+            + " order: a List (one value alone stands for a List of it).", javaType = "java.util.List<Object>")
+    public static final String QUERY_PARAMETERS = "CamelTwilioConnectorQueryParameters";
 
     @Metadata(label = "consumer", description = "Set by the polling consumer: created for a record it delivers for the first time,"
             + " updated for a record of the lookback window whose content changed since it was delivered.", javaType = "String")

@@ -61,6 +61,29 @@ class ActionCatalogTest {
     }
 
     @Test
+    void executeCustomQueryRunsSqlRatherThanARequestOfTheCatalog() {
+        Action query = ActionCatalog.standard().require("ExecuteCustomQuery");
+
+        assertThat(query.query()).isTrue();
+        assertThat(query.request()).isNull();
+        assertThat(query.output()).isNull();
+        assertThat(query.inputs()).extracting(ActionInput::name).containsExactly("Query", "QueryParameters");
+        assertThat(query.inputs()).filteredOn(ActionInput::required).extracting(ActionInput::name).containsExactly("Query");
+    }
+
+    @Test
+    void aQueryWithARequestIsRefusedWhenTheCatalogIsRead() {
+        String broken = "{\"actions\": [{\"name\": \"Ask\", \"description\": \"d\", \"inputs\": [], \"query\": true,"
+                + " \"request\": {\"entity\": \"Messages\", \"operation\": \"List\"}}]}";
+
+        assertThatThrownBy(() -> ActionCatalogReader.read(
+                new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8)), Catalog.standard()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Action Ask of " + ActionCatalogReader.RESOURCE + " runs a query, so it has no request, output,"
+                        + " wait or rules");
+    }
+
+    @Test
     void anActionWhoseInputItsRequestDoesNotAcceptIsRefusedWhenTheCatalogIsRead() {
         String broken = "{\"actions\": [{\"name\": \"SendFax\", \"description\": \"d\", \"inputs\": [{\"name\": \"Fax\","
                 + " \"type\": \"STRING\"}], \"request\": {\"entity\": \"Messages\", \"operation\": \"Create\"},"

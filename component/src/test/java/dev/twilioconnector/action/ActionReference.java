@@ -49,6 +49,10 @@ final class ActionReference {
             download(page, action.download());
             return;
         }
+        if (action.query()) {
+            query(page);
+            return;
+        }
         ActionRequest request = action.request();
         page.append("\nRequest: `").append(request.entity().name()).append(' ').append(request.operation().label())
                 .append("` with each input as the field of the same name");
@@ -96,6 +100,16 @@ final class ActionReference {
                 .append(" record's SID), `CamelTwilioConnectorContentType` (and Camel's `Content-Type`) and")
                 .append(" `CamelTwilioConnectorContentLength`. Whatever takes the body closes it (Camel's `file:`, `http:`,")
                 .append(" `aws2-s3:` producers do); a stream still open when the exchange completes is closed then.\n");
+    }
+
+    private static void query(StringBuilder page) {
+        page.append("\nRequests: the query's Lists, through the `").append(QueryEngine.ARTIFACT).append("` artifact's SQL")
+                .append(" engine ([sql.md](sql.md#the-action-executecustomquery)), which must be on the class path; without it")
+                .append(" the route fails when it starts, naming the artifact. Each List goes through the connection's call path.\n")
+                .append("\nOptions `pageSize` (default 25, at most 1000) and `pageToken`: one page of rows, as a List's; header")
+                .append(" `CamelTwilioConnectorNextPageToken` (the number of rows before the next page) is set when more rows")
+                .append(" follow. `streamResults`: the body is an `Iterator` of every row, read as it is consumed.\n")
+                .append("\nOutput: a `List<Map<String,Object>>` of rows, each by column label (`N` of `COUNT(*) AS N`).\n");
     }
 
     private static String type(FieldType type) {

@@ -118,7 +118,7 @@ class SendMessageActionTest extends SandboxTestSupport {
     void anUnknownActionListsTheActions() {
         assertThatThrownBy(() -> context.getEndpoint("twilio-connector:actions/SendSms"))
                 .rootCause().isInstanceOf(TwilioConnectorInputException.class)
-                .hasMessage("Unknown action 'SendSms'. Actions: AddOutgoingCallerIds, DownloadMedia, DownloadRecording, MakeCall, SendMessage");
+                .hasMessage("Unknown action 'SendSms'. Actions: AddOutgoingCallerIds, DownloadMedia, DownloadRecording, ExecuteCustomQuery, MakeCall, SendMessage");
     }
 
     @Test

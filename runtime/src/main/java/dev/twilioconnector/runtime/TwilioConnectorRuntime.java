@@ -2,6 +2,7 @@ package dev.twilioconnector.runtime;
 
 import dev.twilioconnector.TwilioConnectorComponent;
 import dev.twilioconnector.sandbox.TwilioSandbox;
+import dev.twilioconnector.sql.TwilioDataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
@@ -30,6 +31,8 @@ public final class TwilioConnectorRuntime implements AutoCloseable {
      * against a real account. The default pattern names them through this property, set only with the sandbox.
      */
     static final String DEMO_ROUTES = "runner.demo-routes";
+    /** The bean name of the DataSource of SQL over the connection: {@code sql:SELECT ...?dataSource=#twilio}. */
+    static final String SQL_DATA_SOURCE = "twilio";
 
     /** What the runner does unless application.properties, the environment or -D say otherwise. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -68,6 +71,8 @@ public final class TwilioConnectorRuntime implements AutoCloseable {
                 }
                 // bound before camel-main looks for a cluster service in the registry, which adds it to the context
                 cluster = ClusterWiring.bind(context, environment);
+                // over the connection's component itself, so that SQL shares its node throttle with the flows
+                context.getRegistry().bind(SQL_DATA_SOURCE, new TwilioDataSource(context));
             }
 
             @Override

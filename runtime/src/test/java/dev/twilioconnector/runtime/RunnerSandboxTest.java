@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import javax.management.MBeanServer;
+import javax.sql.DataSource;
 import javax.management.ObjectName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,8 @@ import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -73,6 +76,22 @@ class RunnerSandboxTest {
                 .isEqualTo(runner.sandbox().recordingAudio("RE5d0a6e1c7f2b4e3d9a8b7c6d5e4f3a2b", "wav"));
         assertThat(runner.sandbox().mediaRequests()).singleElement()
                 .satisfies(request -> assertThat(request.header("Authorization")).isEmpty());
+    }
+
+    @Test
+    void theDailyReportCountsMessagesBySqlAndTheTwilioDataSourceAnswersSql() throws Exception {
+        Path report = runner.flowsDir().resolve("messages-report/messages-by-status-" + LocalDate.now(ZoneOffset.UTC) + ".csv");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(report));
+
+        assertThat(Files.readAllLines(report)).first().isEqualTo("Status,N");
+        DataSource twilio = runner.runtime().context().getRegistry()
+                .lookupByNameAndType(TwilioConnectorRuntime.SQL_DATA_SOURCE, DataSource.class);
+        try (Connection connection = twilio.getConnection();
+             ResultSet count = connection.createStatement().executeQuery(
+                     "SELECT COUNT(*) FROM IncomingPhoneNumbers WHERE Sid = 'PN4047ac009a15885690a50a1d388b8411'")) {
+            assertThat(count.next()).isTrue();
+            assertThat(count.getLong(1)).isEqualTo(1);
+        }
     }
 
     /** The messages the poller forwarded, one file each, named after its Sid. */

@@ -93,7 +93,7 @@ public final class TwilioDataSource implements DataSource {
                     + "', whose options are set on the component; remove " + calciteOnly.componentOptions().keySet(), "08001");
         }
         ConnectorContext connector = ConnectorContext.of(camel, componentName);
-        return driver.open(connector, calciteOnly, connector::close);
+        return driver.open(connector.pages(), calciteOnly, connector::close);
     }
 
     @Override

@@ -62,19 +62,19 @@ public final class TwilioDriver extends Driver {
                 ConnectStringParser.parse(url.substring(PREFIX.length()), info == null ? new Properties() : info));
         ConnectorContext connector = SHARED.acquire(settings);
         try {
-            return open(connector, settings, () -> SHARED.release(connector));
+            return open(connector.pages(), settings, () -> SHARED.release(connector));
         } catch (SQLException | RuntimeException failed) {
             SHARED.release(connector);
             throw failed;
         }
     }
 
-    /** A connection over the given component; {@code release} runs when it closes. */
-    Connection open(ConnectorContext connector, ConnectionSettings settings, Runnable release) throws SQLException {
+    /** A connection whose tables read their pages from {@code pages}; {@code release} runs when it closes. */
+    Connection open(ListPages pages, ConnectionSettings settings, Runnable release) throws SQLException {
         // only Calcite's own keys reach Calcite: the credentials stay with the component
         CalciteConnection connection = (CalciteConnection) super.connect(PREFIX, settings.calciteProperties());
         SchemaPlus root = connection.getRootSchema();
-        root.add(SCHEMA, new TwilioSchema(Catalog.standard(), connector.pages()));
+        root.add(SCHEMA, new TwilioSchema(Catalog.standard(), pages));
         connection.setSchema(SCHEMA);
         onClose.put((AvaticaConnection) connection, release);
         return connection;
