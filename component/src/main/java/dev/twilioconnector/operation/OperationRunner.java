@@ -233,8 +233,6 @@ public final class OperationRunner {
     /** Reads the pages of one List, following Twilio's next_page_uri. */
     private final class Lister {
 
-        private static final int FULL_PAGE = ConnectorRequest.MAX_PAGE_SIZE;
-
         private final ConnectorRequest request;
         private final FilterPlan conditions;
         private final Map<String, String> pathValues;
@@ -298,7 +296,7 @@ public final class OperationRunner {
         /** Every record the clause keeps, reading Twilio's pages at their largest size. */
         List<Map<String, Object>> all() {
             List<Map<String, Object>> kept = new ArrayList<>();
-            String uri = firstPage(FULL_PAGE);
+            String uri = firstPage(request.entity().maxPageSize());
             while (uri != null) {
                 JsonNode page = send.apply(TwilioRequest.get(uri, request.purpose())).body();
                 for (JsonNode wire : page.path(request.entity().listKey())) {
@@ -312,10 +310,11 @@ public final class OperationRunner {
             return kept;
         }
 
+        /** The first page's request; a page larger than the entity's list gives is read in several of Twilio's. */
         private String firstPage(int pageSize) {
             FormParameters query = new FormParameters();
             conditions.queryParameters().forEach((name, values) -> values.forEach(value -> query.add(name, value)));
-            query.add("PageSize", Integer.toString(pageSize));
+            query.add("PageSize", Integer.toString(Math.min(pageSize, request.entity().maxPageSize())));
             return listPath + QueryStrings.of(query);
         }
 
