@@ -237,6 +237,11 @@ final class ProductCatalogGenerator {
                     filters(field).put(bound, raw);
                 }
             }
+            if (idField != null) {
+                Map<String, Object> field = field(idField);
+                field.putIfAbsent("type", "STRING");
+                field.putIfAbsent("description", "The record's id; it addresses the request.");
+            }
             for (String key : parentKeys) {
                 Map<String, Object> field = field(key);
                 field.putIfAbsent("type", "STRING");
