@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -38,6 +40,12 @@ public final class Catalog {
 
     public Collection<Entity> entities() {
         return entities.values();
+    }
+
+    /** The keys of the products besides the 2010 API ({@code verify}, {@code conversations}). */
+    public Set<String> products() {
+        return entities.values().stream().map(Entity::product).filter(product -> !product.equals(Entity.API_PRODUCT))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Finds an entity by name, ignoring case. */

@@ -42,7 +42,6 @@ public final class TwilioClient implements Closeable {
     private static final String USER_AGENT = "twilio-connector/0.1 (Apache Camel)";
 
     private final ClientSettings settings;
-    private final BaseUrl baseUrl;
     private final CloseableHttpClient http;
     private final ObjectMapper mapper;
 
@@ -52,7 +51,6 @@ public final class TwilioClient implements Closeable {
      */
     public TwilioClient(ClientSettings settings, ObjectMapper mapper, Runnable writing) {
         this.settings = settings;
-        this.baseUrl = new BaseUrl(settings.baseUrl());
         this.mapper = mapper;
         ConnectionConfig connection = ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(settings.connectTimeout()))
@@ -89,10 +87,11 @@ public final class TwilioClient implements Closeable {
     }
 
     public TwilioResponse send(TwilioRequest request) {
-        ClassicHttpRequest http = baseUrl.request(request.method(), request.target());
+        ClassicHttpRequest http = settings.hosts().baseUrl(request.product(), request.host())
+                .request(request.method(), request.target());
         http.setHeader(HttpHeaders.AUTHORIZATION, settings.credentials().basicAuthorization());
         http.setHeader(HttpHeaders.ACCEPT, "application/json");
-        if ("POST".equals(request.method())) {
+        if ("POST".equals(request.method()) || "PUT".equals(request.method())) {
             List<NameValuePair> pairs = request.form().entries().stream()
                     .map(entry -> (NameValuePair) new BasicNameValuePair(entry.getKey(), entry.getValue()))
                     .toList();

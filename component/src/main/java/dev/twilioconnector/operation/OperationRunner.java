@@ -17,6 +17,8 @@ import dev.twilioconnector.wire.FormParameters;
 import dev.twilioconnector.wire.PayloadBinder;
 import dev.twilioconnector.wire.RecordReader;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -80,7 +82,7 @@ public final class OperationRunner {
 
     private Map<String, Object> fetch(Entity entity, Map<String, String> pathValues, String purpose) {
         String target = paths.expand(entity, entity.binding(Operation.GET), purpose, pathValues);
-        TwilioResponse response = send.apply(TwilioRequest.get(target, purpose));
+        TwilioResponse response = send.apply(request(entity, "GET", target, new FormParameters(), purpose));
         return reader.read(entity, response.body(), pathValues);
     }
 
@@ -197,13 +199,19 @@ public final class OperationRunner {
     private Map<String, Object> post(Entity entity, Operation operation, Map<String, String> pathValues,
                                      FormParameters form, String purpose) {
         String target = paths.expand(entity, entity.binding(operation), purpose, pathValues);
-        TwilioResponse response = send.apply(new TwilioRequest("POST", target, form, purpose));
+        TwilioResponse response = send.apply(request(entity, entity.binding(operation).method(), target, form, purpose));
         return reader.read(entity, response.body(), pathValues);
     }
 
     private void remove(Entity entity, Map<String, String> pathValues, String purpose) {
         String target = paths.expand(entity, entity.binding(Operation.DELETE), purpose, pathValues);
-        send.apply(new TwilioRequest("DELETE", target, new FormParameters(), purpose));
+        send.apply(request(entity, "DELETE", target, new FormParameters(), purpose));
+    }
+
+    /** A request to the entity's product, at the base URL the connection gives that product. */
+    private static TwilioRequest request(Entity entity, String method, String target, FormParameters form,
+                                         String purpose) {
+        return new TwilioRequest(method, target, form, purpose, entity.product(), entity.host());
     }
 
     private static FilterPlan plan(Entity entity, String filterClause) {
@@ -264,7 +272,7 @@ public final class OperationRunner {
             String uri = position.uri();
             int skip = position.skip();
             while (uri != null) {
-                JsonNode page = send.apply(TwilioRequest.get(uri, request.purpose())).body();
+                JsonNode page = send.apply(pageRequest(uri)).body();
                 JsonNode records = page.path(request.entity().listKey());
                 String next = nextUri(uri, page);
                 for (int i = skip; i < records.size(); i++) {
@@ -298,7 +306,7 @@ public final class OperationRunner {
             List<Map<String, Object>> kept = new ArrayList<>();
             String uri = firstPage(request.entity().maxPageSize());
             while (uri != null) {
-                JsonNode page = send.apply(TwilioRequest.get(uri, request.purpose())).body();
+                JsonNode page = send.apply(pageRequest(uri)).body();
                 for (JsonNode wire : page.path(request.entity().listKey())) {
                     Map<String, Object> record = reader.read(request.entity(), wire, pathValues);
                     if (conditions.matches(record)) {
@@ -318,22 +326,53 @@ public final class OperationRunner {
             return listPath + QueryStrings.of(query);
         }
 
-        /** The page after {@code current}; a server whose next page is the one just read would be followed forever. */
+        private TwilioRequest pageRequest(String uri) {
+            return request(request.entity(), "GET", uri, new FormParameters(), request.purpose());
+        }
+
+        /**
+         * The page after {@code current}: the 2010 API's {@code next_page_uri}, or the other products'
+         * {@code meta.next_page_url} of which only the path and query are taken, so that the next page is read where
+         * the connection sends the product's requests and credentials never go to a host it did not name. A server
+         * whose next page is the one just read would be followed forever.
+         */
         private String nextUri(String current, JsonNode page) {
             JsonNode next = page.get("next_page_uri");
-            if (next == null || next.isNull() || next.asText().isEmpty()) {
-                return null;
+            String field = "next_page_uri";
+            String uri;
+            if (next != null && !next.isNull() && !next.asText().isEmpty()) {
+                uri = next.asText();
+            } else {
+                JsonNode url = page.path("meta").path("next_page_url");
+                if (!url.isTextual() || url.asText().isEmpty()) {
+                    return null;
+                }
+                field = "meta.next_page_url";
+                uri = pathAndQuery(url.asText());
             }
-            String uri = next.asText();
             if (!uri.startsWith(listPath + "?")) {
-                throw new TwilioConnectorException(200, null, "next_page_uri '" + uri + "' leaves " + listPath, null,
+                throw new TwilioConnectorException(200, null, field + " '" + uri + "' leaves " + listPath, null,
                         request.purpose());
             }
             if (uri.equals(current)) {
-                throw new TwilioConnectorException(200, null, "next_page_uri '" + uri + "' is the page just read",
+                throw new TwilioConnectorException(200, null, field + " '" + uri + "' is the page just read",
                         null, request.purpose());
             }
             return uri;
+        }
+
+        /** The list path and query of a next-page link; what precedes the list path is the product's base URL's. */
+        private String pathAndQuery(String url) {
+            URI link;
+            try {
+                link = new URI(url);
+            } catch (URISyntaxException e) {
+                throw new TwilioConnectorException(200, null, "meta.next_page_url '" + url + "' is not a URL", null,
+                        request.purpose());
+            }
+            String path = link.getRawPath() == null ? "" : link.getRawPath();
+            String own = path.endsWith(listPath) ? listPath : path;
+            return own + (link.getRawQuery() == null ? "" : "?" + link.getRawQuery());
         }
 
         private String continuation(String uri, int nextIndex, int pageLength, String nextUri) {

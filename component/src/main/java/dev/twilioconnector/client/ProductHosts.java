@@ -1,0 +1,62 @@
+package dev.twilioconnector.client;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Where the requests of each Twilio product go. A product the connection names in {@code baseUrls} (the 2010 API's
+ * key being {@code api}, which {@code baseUrl} sets) goes there, path prefix and all; any other goes to the host
+ * Twilio's description gives it, placed in the region and edge as Twilio's own libraries place it:
+ * {@code https://verify.twilio.com} becomes {@code https://verify.<edge>.<region>.twilio.com}, an edge with no
+ * region taking {@code us1}.
+ */
+public final class ProductHosts {
+
+    /** The key of the 2010 API's base URL. */
+    public static final String API = "api";
+    private static final String DEFAULT_REGION = "us1";
+    private static final String TWILIO_DOMAIN = ".twilio.com";
+
+    private final Map<String, String> configured;
+    private final String region;
+    private final String edge;
+    private final Map<String, BaseUrl> resolved = new ConcurrentHashMap<>();
+
+    /**
+     * @param baseUrls the base URLs the connection sets, by product key, without a trailing slash
+     * @param region   Twilio's region ({@code au1}, {@code ie1}), or null
+     * @param edge     Twilio's edge location ({@code sydney}, {@code dublin}), or null
+     */
+    public ProductHosts(Map<String, String> baseUrls, String region, String edge) {
+        this.configured = Map.copyOf(baseUrls);
+        this.region = edge != null && region == null ? DEFAULT_REGION : region;
+        this.edge = edge;
+    }
+
+    /** The base URL the product's requests go to: the connection's for it, or its host in the region and edge. */
+    public String url(String product, String host) {
+        String url = configured.get(product);
+        return url != null ? url : placed(host);
+    }
+
+    /** Every product's base URL the connection sets, by key, for health details. */
+    public Map<String, String> configured() {
+        return new TreeMap<>(configured);
+    }
+
+    BaseUrl baseUrl(String product, String host) {
+        return resolved.computeIfAbsent(product + ' ' + host, key -> new BaseUrl(url(product, host)));
+    }
+
+    private String placed(String host) {
+        URI uri = URI.create(host);
+        String name = uri.getHost();
+        if (region == null || name == null || !name.endsWith(TWILIO_DOMAIN)) {
+            return host;
+        }
+        String label = name.substring(0, name.indexOf('.'));
+        return uri.getScheme() + "://" + label + (edge == null ? "" : "." + edge) + "." + region + TWILIO_DOMAIN;
+    }
+}
