@@ -56,6 +56,28 @@ class InputValidationTest extends SandboxTestSupport {
     }
 
     @Test
+    void aParentKeyOfAProductIsCheckedByItsDescriptionsPatternBeforeAnyRequest() {
+        Exchange exchange = call("twilio-connector:Verify.Verifications/Create",
+                "{\"ServiceSid\":\"CA" + "0".repeat(32) + "\",\"To\":\"+15017122661\",\"Channel\":\"sms\"}");
+
+        assertThat(exchange.getException()).isInstanceOf(TwilioConnectorInputException.class)
+                .hasMessage("ServiceSid 'CA00000000000000000000000000000000' is not a valid ServiceSid: expected"
+                        + " ^VA[0-9a-fA-F]{32}$");
+        assertThat(requests()).isEmpty();
+    }
+
+    @Test
+    void anIdOfAProductIsCheckedByItsDescriptionsPatternBeforeAnyRequest() {
+        Exchange exchange = call("twilio-connector:Verify.Services/Get", null,
+                Map.of(TwilioConnectorConstants.ENTITY_ID, "CA" + "0".repeat(32)));
+
+        assertThat(exchange.getException()).isInstanceOf(TwilioConnectorInputException.class)
+                .hasMessage("entityId 'CA00000000000000000000000000000000' is not a valid Verify.Services id: expected"
+                        + " ^VA[0-9a-fA-F]{32}$");
+        assertThat(requests()).isEmpty();
+    }
+
+    @Test
     void aYamlRouteReachesAnEntityOfAProduct() throws Exception {
         PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("verify.yaml", """
                 - route:

@@ -22,7 +22,8 @@ final class CatalogReader {
     private static final String PRODUCTS_INDEX = PRODUCTS + "index.json";
 
     private record EntityJson(String name, String description, Map<String, String> operations, String listKey,
-                              String idField, String idPattern, List<String> parentKeys, String timeField,
+                              String idField, String idPattern, List<String> parentKeys,
+                              Map<String, String> parentPatterns, String timeField,
                               boolean legacy, Integer maxPageSize, List<String> jsonOperations,
                               List<FieldJson> fields) {
     }
@@ -77,7 +78,8 @@ final class CatalogReader {
         json.operations().forEach((label, binding) -> operations.put(operation(label, json.name()), HttpBinding.parse(binding)));
         List<Field> fields = json.fields().stream().map(field -> toField(field, json.name())).toList();
         return new Entity(product, json.name(), json.description(), operations, json.listKey(), json.idField(),
-                json.idPattern(), json.parentKeys() == null ? List.of() : json.parentKeys(), json.timeField(),
+                json.idPattern(), json.parentKeys() == null ? List.of() : json.parentKeys(),
+                json.parentPatterns() == null ? Map.of() : json.parentPatterns(), json.timeField(),
                 json.legacy(), json.maxPageSize() == null ? Entity.API_MAX_PAGE_SIZE : json.maxPageSize(),
                 operations(json.jsonOperations(), json.name()), fields);
     }

@@ -35,6 +35,7 @@ public final class Entity {
     private final String idField;
     private final Pattern idPattern;
     private final List<String> parentKeys;
+    private final Map<String, Pattern> parentPatterns;
     private final String timeField;
     private final boolean legacy;
     private final int maxPageSize;
@@ -52,17 +53,21 @@ public final class Entity {
     /** An entity of the 2010 API. */
     Entity(String name, String description, Map<Operation, HttpBinding> operations, String listKey, String idField,
            String idPattern, List<String> parentKeys, String timeField, boolean legacy, List<Field> fields) {
-        this(Product.API, name, description, operations, listKey, idField, idPattern, parentKeys, timeField, legacy,
-                API_MAX_PAGE_SIZE, Set.of(), fields);
+        this(Product.API, name, description, operations, listKey, idField, idPattern, parentKeys, Map.of(), timeField,
+                legacy, API_MAX_PAGE_SIZE, Set.of(), fields);
     }
 
     /**
-     * @param maxPageSize the largest {@code PageSize} the entity's list takes
-     * @param jsonBodies  the operations whose body is JSON rather than a form
+     * @param parentPatterns the shape of each parent key whose value is not a SID, as its description gives it
+     * @param maxPageSize    the largest {@code PageSize} the entity's list takes
+     * @param jsonBodies     the operations whose body is JSON rather than a form
      */
     Entity(Product product, String name, String description, Map<Operation, HttpBinding> operations, String listKey,
-           String idField, String idPattern, List<String> parentKeys, String timeField, boolean legacy,
-           int maxPageSize, Set<Operation> jsonBodies, List<Field> fields) {
+           String idField, String idPattern, List<String> parentKeys, Map<String, String> parentPatterns,
+           String timeField, boolean legacy, int maxPageSize, Set<Operation> jsonBodies, List<Field> fields) {
+        Map<String, Pattern> shapes = new LinkedHashMap<>();
+        parentPatterns.forEach((key, pattern) -> shapes.put(key, Pattern.compile(pattern)));
+        this.parentPatterns = Collections.unmodifiableMap(shapes);
         this.product = product;
         this.maxPageSize = maxPageSize;
         this.jsonBodies = jsonBodies.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(jsonBodies));
@@ -164,6 +169,11 @@ public final class Entity {
     /** The path keys of parent records ({@code MessageSid} of Media), given in the filter or payload. */
     public List<String> parentKeys() {
         return parentKeys;
+    }
+
+    /** The shape a parent key's value must have, where the catalog gives one ({@code Identity} of Verify factors). */
+    public Optional<Pattern> parentPattern(String parentKey) {
+        return Optional.ofNullable(parentPatterns.get(parentKey));
     }
 
     /** The field that orders records in time, for cursors; null when records carry none. */

@@ -53,19 +53,16 @@ final class RequestPaths {
                             + entity.idPattern()
                     : purpose + " needs " + name + ": give it in the filterClause (" + name + " = '...') or in the payload");
         }
-        if (id ? !entity.isValidId(value) : !validParent(name, value)) {
+        Pattern parent = id ? null : parentShape(entity, name);
+        if (id ? !entity.isValidId(value) : !parent.matcher(value).matches()) {
             throw new TwilioConnectorInputException((id ? "entityId" : name) + " '" + value + "' is not a valid "
-                    + (id ? entity.name() + " id" : name) + ": expected " + (id ? entity.idPattern() : parentShape(name)));
+                    + (id ? entity.name() + " id" : name) + ": expected " + (id ? entity.idPattern() : parent.pattern()));
         }
         return value;
     }
 
-    private static boolean validParent(String name, String value) {
-        return ("CountryCode".equals(name) ? COUNTRY : SID).matcher(value).matches();
-    }
-
-    private static String parentShape(String name) {
-        return "CountryCode".equals(name) ? COUNTRY.pattern() : SID.pattern();
+    private static Pattern parentShape(Entity entity, String name) {
+        return entity.parentPattern(name).orElse("CountryCode".equals(name) ? COUNTRY : SID);
     }
 
     /** A path template as the text around its placeholders: one literal more than placeholders. */

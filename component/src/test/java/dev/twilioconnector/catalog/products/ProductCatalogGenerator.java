@@ -259,6 +259,11 @@ final class ProductCatalogGenerator {
             entity.put("idField", idField);
             entity.put("idPattern", idPattern);
             entity.put("parentKeys", parentKeys);
+            Map<String, String> parentPatterns = new LinkedHashMap<>();
+            parentKeys.forEach(key -> parentPatterns.put(key, idPattern(key)));
+            if (!parentPatterns.isEmpty()) {
+                entity.put("parentPatterns", parentPatterns);
+            }
             entity.put("timeField", timeField());
             entity.put("legacy", false);
             if (maxPageSize != null) {
@@ -283,6 +288,7 @@ final class ProductCatalogGenerator {
             return null;
         }
 
+        /** The pattern of a path parameter in the description, or else one path segment that needs no escaping. */
         private String idPattern(String idField) {
             for (Op op : operations.values()) {
                 for (JsonNode parameter : op.operation().path("parameters")) {
