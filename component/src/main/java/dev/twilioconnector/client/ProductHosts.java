@@ -2,7 +2,6 @@ package dev.twilioconnector.client;
 
 import java.net.URI;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -39,11 +38,6 @@ public final class ProductHosts {
     public String url(String product, String host) {
         String url = configured.get(product);
         return url != null ? url : placed(host);
-    }
-
-    /** Every product's base URL the connection sets, by key, for health details. */
-    public Map<String, String> configured() {
-        return new TreeMap<>(configured);
     }
 
     BaseUrl baseUrl(String product, String host) {
