@@ -42,6 +42,8 @@ public class TwilioConnectorComponentConfigurer extends PropertyConfigurerSuppor
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "baseurls":
+        case "baseUrls": getOrCreateConfiguration(target).setBaseUrls(property(camelContext, java.util.Map.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "circuitbreakerfailureratethreshold":
@@ -59,6 +61,7 @@ public class TwilioConnectorComponentConfigurer extends PropertyConfigurerSuppor
         case "connectionname":
         case "connectionName": getOrCreateConfiguration(target).setConnectionName(property(camelContext, java.lang.String.class, value)); return true;
         case "description": getOrCreateConfiguration(target).setDescription(property(camelContext, java.lang.String.class, value)); return true;
+        case "edge": getOrCreateConfiguration(target).setEdge(property(camelContext, java.lang.String.class, value)); return true;
         case "labels": getOrCreateConfiguration(target).setLabels(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
@@ -83,6 +86,7 @@ public class TwilioConnectorComponentConfigurer extends PropertyConfigurerSuppor
         case "proxySslType": getOrCreateConfiguration(target).setProxySslType(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyuser":
         case "proxyUser": getOrCreateConfiguration(target).setProxyUser(property(camelContext, java.lang.String.class, value)); return true;
+        case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, int.class, value)); return true;
         case "retryaftercap":
@@ -126,6 +130,8 @@ public class TwilioConnectorComponentConfigurer extends PropertyConfigurerSuppor
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "baseurls":
+        case "baseUrls": return java.util.Map.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "circuitbreakerfailureratethreshold":
@@ -143,6 +149,7 @@ public class TwilioConnectorComponentConfigurer extends PropertyConfigurerSuppor
         case "connectionname":
         case "connectionName": return java.lang.String.class;
         case "description": return java.lang.String.class;
+        case "edge": return java.lang.String.class;
         case "labels": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
@@ -167,6 +174,7 @@ public class TwilioConnectorComponentConfigurer extends PropertyConfigurerSuppor
         case "proxySslType": return java.lang.String.class;
         case "proxyuser":
         case "proxyUser": return java.lang.String.class;
+        case "region": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return int.class;
         case "retryaftercap":
@@ -211,6 +219,8 @@ public class TwilioConnectorComponentConfigurer extends PropertyConfigurerSuppor
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "baseurls":
+        case "baseUrls": return getOrCreateConfiguration(target).getBaseUrls();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "circuitbreakerfailureratethreshold":
@@ -228,6 +238,7 @@ public class TwilioConnectorComponentConfigurer extends PropertyConfigurerSuppor
         case "connectionname":
         case "connectionName": return getOrCreateConfiguration(target).getConnectionName();
         case "description": return getOrCreateConfiguration(target).getDescription();
+        case "edge": return getOrCreateConfiguration(target).getEdge();
         case "labels": return getOrCreateConfiguration(target).getLabels();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
@@ -252,6 +263,7 @@ public class TwilioConnectorComponentConfigurer extends PropertyConfigurerSuppor
         case "proxySslType": return getOrCreateConfiguration(target).getProxySslType();
         case "proxyuser":
         case "proxyUser": return getOrCreateConfiguration(target).getProxyUser();
+        case "region": return getOrCreateConfiguration(target).getRegion();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "retryaftercap":
@@ -283,6 +295,8 @@ public class TwilioConnectorComponentConfigurer extends PropertyConfigurerSuppor
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "baseurls":
+        case "baseUrls": return java.lang.String.class;
         case "staterepository":
         case "stateRepository": return java.lang.String.class;
         default: return null;

@@ -40,8 +40,8 @@ public class TwilioConnectorEndpoint extends ScheduledPollEndpoint {
     /** Polling a SaaS every 500 ms (Camel's default) would spend the connection's throttle on empty polls. */
     static final long DEFAULT_POLL_DELAY = 10_000;
 
-    @UriPath(description = "The entity: Messages, Calls, Recordings, IncomingPhoneNumbers, ... (see the README for all of them),"
-            + " webhook to receive Twilio's webhooks at the path that follows, or actions to run the action that follows.")
+    @UriPath(description = "The entity: Messages, Calls, Recordings, ... of the 2010 API, or Product.Resource of the"
+            + " other products, e.g. Verify.Verifications (docs/entities/README.md lists them all); webhook to receive Twilio's webhooks at the path that follows, or actions to run the action that follows.")
     @Metadata(required = true)
     private String entity;
 

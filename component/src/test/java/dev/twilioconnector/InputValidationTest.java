@@ -5,6 +5,8 @@ import dev.twilioconnector.headers.TwilioConnectorConstants;
 import dev.twilioconnector.support.SandboxTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,7 +25,73 @@ class InputValidationTest extends SandboxTestSupport {
                 .isInstanceOf(ResolveEndpointFailedException.class)
                 .rootCause().isInstanceOf(TwilioConnectorInputException.class)
                 .hasMessageStartingWith("Unknown entity 'Mesages'. Known entities: Accounts, Addresses, Applications,")
-                .hasMessageContaining(", Messages, ");
+                .hasMessageContaining(", Messages, ")
+                .hasMessageEndingWith("; and of the products Accounts, Assistants, Bulkexports, Chat, ChatV1, ChatV2,"
+                        + " Content, ContentV1, Conversations, Events, Flex, FlexV1, Frontline, Iam, IamOrganizations,"
+                        + " Insights, Intelligence, IpMessaging, IpMessagingV1, Lookups, LookupsV1, Marketplace, Messaging,"
+                        + " Monitor, Notify, Numbers, Oauth, Preview, Pricing, PricingV1, Proxy, Routes, Serverless, Studio,"
+                        + " StudioV1, Supersim, Sync, Taskrouter, Trunking, Trusthub, Verify, Video, Voice, Wireless as"
+                        + " <Product>.<Resource>");
+    }
+
+    @Test
+    void unknownEntityOfAProductIsRefusedWithTheEntitiesOfThatProduct() {
+        assertThatThrownBy(() -> context.getEndpoint("twilio-connector:Insights.CallSummary/List"))
+                .rootCause().isInstanceOf(TwilioConnectorInputException.class)
+                .hasMessage("Unknown entity 'Insights.CallSummary'. Entities of Insights: Insights.AccountSettings,"
+                        + " Insights.Annotations, Insights.CallSummaries, Insights.Calls, Insights.ConferenceParticipants,"
+                        + " Insights.Conferences, Insights.Events, Insights.Metrics, Insights.Summaries,"
+                        + " Insights.VideoParticipantSummaries, Insights.VideoRoomSummaries");
+    }
+
+    @Test
+    void anEntityOfAProductIsNamedWithItsProductAndADotInTheEndpointUri() {
+        TwilioConnectorEndpoint endpoint = context.getEndpoint(
+                "twilio-connector:Verify.Verifications/Create?entityId=VE" + "0".repeat(32), TwilioConnectorEndpoint.class);
+
+        assertThat(endpoint.getEntity()).isEqualTo("Verify.Verifications");
+        assertThat(endpoint.getOperation()).isEqualTo("Create");
+        assertThat(context.getEndpoint("twilio-connector:verify.verificationchecks/create", TwilioConnectorEndpoint.class)
+                .getEntity()).isEqualTo("Verify.VerificationChecks");
+    }
+
+    @Test
+    void aParentKeyOfAProductIsCheckedByItsDescriptionsPatternBeforeAnyRequest() {
+        Exchange exchange = call("twilio-connector:Verify.Verifications/Create",
+                "{\"ServiceSid\":\"CA" + "0".repeat(32) + "\",\"To\":\"+15017122661\",\"Channel\":\"sms\"}");
+
+        assertThat(exchange.getException()).isInstanceOf(TwilioConnectorInputException.class)
+                .hasMessage("ServiceSid 'CA00000000000000000000000000000000' is not a valid ServiceSid: expected"
+                        + " ^VA[0-9a-fA-F]{32}$");
+        assertThat(requests()).isEmpty();
+    }
+
+    @Test
+    void anIdOfAProductIsCheckedByItsDescriptionsPatternBeforeAnyRequest() {
+        Exchange exchange = call("twilio-connector:Verify.Services/Get", null,
+                Map.of(TwilioConnectorConstants.ENTITY_ID, "CA" + "0".repeat(32)));
+
+        assertThat(exchange.getException()).isInstanceOf(TwilioConnectorInputException.class)
+                .hasMessage("entityId 'CA00000000000000000000000000000000' is not a valid Verify.Services id: expected"
+                        + " ^VA[0-9a-fA-F]{32}$");
+        assertThat(requests()).isEmpty();
+    }
+
+    @Test
+    void aYamlRouteReachesAnEntityOfAProduct() throws Exception {
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("verify.yaml", """
+                - route:
+                    id: verify
+                    from:
+                      uri: "direct:verify"
+                      steps:
+                        - to: "twilio-connector:Verify.Verifications/Create"
+                """));
+
+        assertThat(context.getRoute("verify").getEndpoint().getEndpointUri()).isEqualTo("direct://verify");
+        assertThat(context.getEndpoints()).filteredOn(TwilioConnectorEndpoint.class::isInstance)
+                .extracting(endpoint -> ((TwilioConnectorEndpoint) endpoint).getEntity())
+                .contains("Verify.Verifications");
     }
 
     @Test

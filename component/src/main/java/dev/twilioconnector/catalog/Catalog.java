@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Every entity the connector knows, read once from the declarative description. */
@@ -39,15 +42,24 @@ public final class Catalog {
         return entities.values();
     }
 
+    /** The keys of the products besides the 2010 API ({@code verify}, {@code conversations}). */
+    public Set<String> products() {
+        return entities.values().stream().map(Entity::product).filter(product -> !product.equals(Entity.API_PRODUCT))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
     /** Finds an entity by name, ignoring case. */
     public Optional<Entity> entity(String name) {
         return Optional.ofNullable(entities.get(name.toLowerCase(Locale.ROOT)));
     }
 
-    /** The entity of that name, or an input error that lists the entities there are. */
+    /**
+     * The entity of that name, or an input error that lists the entities there are: those of the product the name
+     * starts with ({@code Verify.}), or else the 2010 API's and the other products.
+     */
     public Entity require(String name) {
         return entity(name).orElseThrow(() -> new TwilioConnectorInputException(
-                "Unknown entity '" + name + "'. Known entities: " + names()));
+                "Unknown entity '" + name + "'. " + known(name)));
     }
 
     /** The entity, checked to allow the operation, or an input error that lists the allowed ones. */
@@ -60,7 +72,23 @@ public final class Catalog {
         return entity;
     }
 
-    public String names() {
-        return entities.values().stream().map(Entity::name).sorted().collect(Collectors.joining(", "));
+    private String known(String name) {
+        int dot = name.indexOf('.');
+        if (dot > 0) {
+            String product = name.substring(0, dot + 1).toLowerCase(Locale.ROOT);
+            String same = sortedNames(entity -> entity.name().toLowerCase(Locale.ROOT).startsWith(product));
+            if (!same.isEmpty()) {
+                return "Entities of " + name.substring(0, dot) + ": " + same;
+            }
+        }
+        String products = entities.values().stream().map(Entity::name).filter(entity -> entity.indexOf('.') > 0)
+                .map(entity -> entity.substring(0, entity.indexOf('.'))).distinct().sorted()
+                .collect(Collectors.joining(", "));
+        return "Known entities: " + sortedNames(entity -> entity.name().indexOf('.') < 0)
+                + (products.isEmpty() ? "" : "; and of the products " + products + " as <Product>.<Resource>");
+    }
+
+    private String sortedNames(Predicate<Entity> which) {
+        return entities.values().stream().filter(which).map(Entity::name).sorted().collect(Collectors.joining(", "));
     }
 }

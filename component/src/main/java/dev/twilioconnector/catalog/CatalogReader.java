@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.EnumSet;
@@ -16,45 +17,71 @@ import java.util.Set;
 final class CatalogReader {
 
     static final String RESOURCE = "/dev/twilioconnector/catalog/entities.json";
+    /** Lists the generated catalog files of the other products, beside it in {@code products/}. */
+    static final String PRODUCTS = "/dev/twilioconnector/catalog/products/";
+    private static final String PRODUCTS_INDEX = PRODUCTS + "index.json";
 
     private record EntityJson(String name, String description, Map<String, String> operations, String listKey,
-                              String idField, String idPattern, List<String> parentKeys, String timeField,
-                              boolean legacy, List<FieldJson> fields) {
+                              String idField, String idPattern, List<String> parentKeys,
+                              Map<String, String> parentPatterns, String timeField,
+                              boolean legacy, Integer maxPageSize, List<String> jsonOperations,
+                              List<FieldJson> fields) {
     }
 
     private record FieldJson(String name, String wire, FieldType type, String param, List<String> input,
                              List<String> required, Map<String, String> filters, String description) {
     }
 
-    private record CatalogJson(List<EntityJson> entities) {
+    /** A catalog file: the 2010 API's names no product, a generated one names its product and host. */
+    private record CatalogJson(String product, String host, List<EntityJson> entities) {
     }
+
+    private record IndexJson(List<String> files) {
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private CatalogReader() {
     }
 
     static Catalog readDefault() {
-        try (InputStream in = CatalogReader.class.getResourceAsStream(RESOURCE)) {
+        List<Entity> entities = new ArrayList<>(read(RESOURCE));
+        for (String file : resource(PRODUCTS_INDEX, IndexJson.class).files()) {
+            entities.addAll(read(PRODUCTS + file));
+        }
+        return new Catalog(entities);
+    }
+
+    private static List<Entity> read(String resource) {
+        return entities(resource(resource, CatalogJson.class));
+    }
+
+    private static <T> T resource(String resource, Class<T> type) {
+        try (InputStream in = CatalogReader.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("The catalog resource " + RESOURCE + " is missing from the classpath");
+                throw new IllegalStateException("The catalog resource " + resource + " is missing from the classpath");
             }
-            return read(in);
+            return MAPPER.readValue(in, type);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the catalog " + RESOURCE, e);
+            throw new UncheckedIOException("Cannot read the catalog " + resource, e);
         }
     }
 
-    static Catalog read(InputStream in) throws IOException {
-        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        CatalogJson json = mapper.readValue(in, CatalogJson.class);
-        return new Catalog(json.entities().stream().map(CatalogReader::toEntity).toList());
+    private static List<Entity> entities(CatalogJson json) {
+        Entity.Product product = json.product() == null ? Entity.Product.API : new Entity.Product(json.product(), json.host());
+        return json.entities().stream().map(entity -> toEntity(product, entity)).toList();
     }
 
-    private static Entity toEntity(EntityJson json) {
+    private static Entity toEntity(Entity.Product product, EntityJson json) {
         Map<Operation, HttpBinding> operations = new EnumMap<>(Operation.class);
         json.operations().forEach((label, binding) -> operations.put(operation(label, json.name()), HttpBinding.parse(binding)));
         List<Field> fields = json.fields().stream().map(field -> toField(field, json.name())).toList();
-        return new Entity(json.name(), json.description(), operations, json.listKey(), json.idField(), json.idPattern(),
-                json.parentKeys() == null ? List.of() : json.parentKeys(), json.timeField(), json.legacy(), fields);
+        return new Entity(product, json.name(), json.description(), operations, json.listKey(), json.idField(),
+                json.idPattern(), json.parentKeys() == null ? List.of() : json.parentKeys(),
+                json.parentPatterns() == null ? Map.of() : json.parentPatterns(), json.timeField(),
+                json.legacy(), json.maxPageSize() == null ? Entity.API_MAX_PAGE_SIZE : json.maxPageSize(),
+                operations(json.jsonOperations(), json.name()), fields);
     }
 
     private static Field toField(FieldJson json, String entity) {

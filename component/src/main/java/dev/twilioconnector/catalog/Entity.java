@@ -2,6 +2,7 @@ package dev.twilioconnector.catalog;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,14 @@ public final class Entity {
     /** The path placeholder that always comes from the connection, never from the user. */
     public static final String ACCOUNT_PLACEHOLDER = "AccountSid";
 
+    /** The product of the 2010 API's entities, the key of its base URL. */
+    public static final String API_PRODUCT = "api";
+    public static final String API_HOST = "https://api.twilio.com";
+    /** The largest page the 2010 API's lists give. */
+    public static final int API_MAX_PAGE_SIZE = 1000;
+
     private final String name;
+    private final Product product;
     private final String description;
     private final Map<Operation, HttpBinding> operations;
     private final String listKey;
@@ -28,14 +36,42 @@ public final class Entity {
     private final Pattern idPattern;
     private final SidShape idShape;
     private final List<String> parentKeys;
+    private final Map<String, Pattern> parentPatterns;
     private final String timeField;
     private final boolean legacy;
+    private final int maxPageSize;
+    private final Set<Operation> jsonBodies;
     private final List<Field> fields;
     private final Map<String, Field> fieldsByName;
     private final Map<String, Field> fieldsByWire;
 
+    /** The product a catalog file describes: the key of its base URL, and the host Twilio serves it on. */
+    record Product(String key, String host) {
+
+        static final Product API = new Product(API_PRODUCT, API_HOST);
+    }
+
+    /** An entity of the 2010 API. */
     Entity(String name, String description, Map<Operation, HttpBinding> operations, String listKey, String idField,
            String idPattern, List<String> parentKeys, String timeField, boolean legacy, List<Field> fields) {
+        this(Product.API, name, description, operations, listKey, idField, idPattern, parentKeys, Map.of(), timeField,
+                legacy, API_MAX_PAGE_SIZE, Set.of(), fields);
+    }
+
+    /**
+     * @param parentPatterns the shape of each parent key whose value is not a SID, as its description gives it
+     * @param maxPageSize    the largest {@code PageSize} the entity's list takes
+     * @param jsonBodies     the operations whose body is JSON rather than a form
+     */
+    Entity(Product product, String name, String description, Map<Operation, HttpBinding> operations, String listKey,
+           String idField, String idPattern, List<String> parentKeys, Map<String, String> parentPatterns,
+           String timeField, boolean legacy, int maxPageSize, Set<Operation> jsonBodies, List<Field> fields) {
+        Map<String, Pattern> shapes = new LinkedHashMap<>();
+        parentPatterns.forEach((key, pattern) -> shapes.put(key, Pattern.compile(pattern)));
+        this.parentPatterns = Collections.unmodifiableMap(shapes);
+        this.product = product;
+        this.maxPageSize = maxPageSize;
+        this.jsonBodies = jsonBodies.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(jsonBodies));
         this.name = name;
         this.description = description;
         this.operations = Collections.unmodifiableMap(new EnumMap<>(operations));
@@ -71,6 +107,26 @@ public final class Entity {
 
     public String name() {
         return name;
+    }
+
+    /** The product whose host serves the entity ({@code verify}); {@code api} for the 2010 API. */
+    public String product() {
+        return product.key();
+    }
+
+    /** The scheme and host Twilio serves the entity on unless the connection points its product elsewhere. */
+    public String host() {
+        return product.host();
+    }
+
+    /** The largest page Twilio's list of this entity gives. */
+    public int maxPageSize() {
+        return maxPageSize;
+    }
+
+    /** True when the operation's body is JSON rather than form parameters. */
+    public boolean sendsJson(Operation operation) {
+        return jsonBodies.contains(operation);
     }
 
     public String description() {
@@ -119,6 +175,11 @@ public final class Entity {
     /** The path keys of parent records ({@code MessageSid} of Media), given in the filter or payload. */
     public List<String> parentKeys() {
         return parentKeys;
+    }
+
+    /** The shape a parent key's value must have, where the catalog gives one ({@code Identity} of Verify factors). */
+    public Optional<Pattern> parentPattern(String parentKey) {
+        return Optional.ofNullable(parentPatterns.get(parentKey));
     }
 
     /** The field that orders records in time, for cursors; null when records carry none. */

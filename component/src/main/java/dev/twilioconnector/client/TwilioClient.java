@@ -54,7 +54,6 @@ public final class TwilioClient implements Closeable {
     private static final int MAX_REDIRECTS = 3;
 
     private final ClientSettings settings;
-    private final BaseUrl baseUrl;
     private final CloseableHttpClient http;
     private final ObjectMapper mapper;
 
@@ -64,7 +63,6 @@ public final class TwilioClient implements Closeable {
      */
     public TwilioClient(ClientSettings settings, ObjectMapper mapper, Runnable writing) {
         this.settings = settings;
-        this.baseUrl = new BaseUrl(settings.baseUrl());
         this.mapper = mapper;
         ConnectionConfig connection = ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(settings.connectTimeout()))
@@ -83,7 +81,7 @@ public final class TwilioClient implements Closeable {
                         .setRedirectsEnabled(false)
                         .build())
                 .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "twilio-connector-credentials",
-                        new CredentialsScope(settings.baseUrl(), settings.credentials()))
+                        new CredentialsScope(settings.hosts(), settings.credentials()))
                 .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "twilio-connector-writing",
                         TransportFailures.MARK_WRITING)
                 .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "twilio-connector-departure",
@@ -103,9 +101,10 @@ public final class TwilioClient implements Closeable {
     }
 
     public TwilioResponse send(TwilioRequest request) {
-        ClassicHttpRequest http = baseUrl.request(request.method(), request.target());
+        ClassicHttpRequest http = settings.hosts().baseUrl(request.product(), request.host())
+                .request(request.method(), request.target());
         http.setHeader(HttpHeaders.ACCEPT, "application/json");
-        if ("POST".equals(request.method())) {
+        if ("POST".equals(request.method()) || "PUT".equals(request.method())) {
             List<NameValuePair> pairs = request.form().entries().stream()
                     .map(entry -> (NameValuePair) new BasicNameValuePair(entry.getKey(), entry.getValue()))
                     .toList();
@@ -131,7 +130,7 @@ public final class TwilioClient implements Closeable {
      * (no connection, an error status, too many redirects) is thrown as {@link #send} throws it.
      */
     public TwilioDownload download(TwilioRequest request) {
-        ClassicHttpRequest http = baseUrl.request("GET", request.target());
+        ClassicHttpRequest http = settings.hosts().baseUrl(request.product(), request.host()).request("GET", request.target());
         HttpClientContext context = HttpClientContext.create();
         String requestId = null;
         try {

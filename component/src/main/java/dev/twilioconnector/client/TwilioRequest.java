@@ -5,17 +5,22 @@ import dev.twilioconnector.wire.FormParameters;
 /**
  * One HTTP request to Twilio.
  *
- * @param method  GET, POST or DELETE
+ * @param method  GET, POST, PUT or DELETE
  * @param target  the path and query to request, relative to the base URL ({@code /2010-04-01/...})
  * @param form    the form parameters of a POST, empty otherwise
  * @param purpose what the request is for ({@code Messages List}), for error messages and logs
+ * @param product the key of the product whose base URL the target is relative to ({@code api}, {@code verify})
+ * @param host    the product's host at Twilio, where its requests go unless the connection points it elsewhere
  * @param answer  what the successful answer's JSON becomes, as {@link TwilioResponse#body()}
  */
-public record TwilioRequest(String method, String target, FormParameters form, String purpose, AnswerReader answer) {
+public record TwilioRequest(String method, String target, FormParameters form, String purpose, String product,
+                            String host, AnswerReader answer) {
 
-    /** A request whose answer is read as Jackson's tree. */
+    public static final String API_HOST = "https://api.twilio.com";
+
+    /** A request to the 2010 API whose answer is read as Jackson's tree. */
     public TwilioRequest(String method, String target, FormParameters form, String purpose) {
-        this(method, target, form, purpose, AnswerReader.TREE);
+        this(method, target, form, purpose, ProductHosts.API, API_HOST, AnswerReader.TREE);
     }
 
     public static TwilioRequest get(String target, String purpose) {
@@ -23,7 +28,7 @@ public record TwilioRequest(String method, String target, FormParameters form, S
     }
 
     public static TwilioRequest get(String target, String purpose, AnswerReader answer) {
-        return new TwilioRequest("GET", target, new FormParameters(), purpose, answer);
+        return new TwilioRequest("GET", target, new FormParameters(), purpose, ProductHosts.API, API_HOST, answer);
     }
 
     @Override

@@ -11,6 +11,9 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The options of one connection to Twilio, the component's options: where Twilio is, the account and its
  * credentials, the proxy and TLS, the throttle, retries and circuit breaker, and what the connection is called.
@@ -42,6 +45,21 @@ public class ConnectionConfiguration implements Cloneable {
     @UriParam(defaultValue = DEFAULT_BASE_URL,
               description = "Where Twilio's REST API is: https://api.twilio.com, a private endpoint, or the sandbox.")
     private String baseUrl = DEFAULT_BASE_URL;
+
+    @UriParam(description = "Where each other Twilio product is: a map from the product's key (verify, conversations,"
+            + " lookups, ...; see docs/entities/README.md) to its base URL, a private endpoint, the sandbox or a mock,"
+            + " whose path prefix the product's paths are appended to. A product not in it is at Twilio's own host for"
+            + " it (https://verify.twilio.com); the key api is baseUrl.")
+    private Map<String, String> baseUrls = new LinkedHashMap<>();
+
+    @UriParam(description = "Twilio's region for every product left at Twilio's own host (au1, ie1, jp1, us1, ...),"
+            + " as in Twilio's libraries: https://verify.twilio.com becomes https://verify.ie1.twilio.com.")
+    private String region;
+
+    @UriParam(description = "Twilio's edge location for every product left at Twilio's own host (sydney, dublin,"
+            + " tokyo, ...), as in Twilio's libraries: with edge dublin, https://verify.twilio.com becomes"
+            + " https://verify.dublin.us1.twilio.com, region us1 unless set.")
+    private String edge;
 
     @UriParam(label = "advanced", defaultValue = "10000", description = "Milliseconds to wait for a connection to Twilio.")
     private int connectTimeout = 10_000;
@@ -226,6 +244,30 @@ public class ConnectionConfiguration implements Cloneable {
 
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
+    }
+
+    public Map<String, String> getBaseUrls() {
+        return baseUrls;
+    }
+
+    public void setBaseUrls(Map<String, String> baseUrls) {
+        this.baseUrls = baseUrls == null ? new LinkedHashMap<>() : new LinkedHashMap<>(baseUrls);
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getEdge() {
+        return edge;
+    }
+
+    public void setEdge(String edge) {
+        this.edge = edge;
     }
 
     public int getConnectTimeout() {
@@ -470,7 +512,9 @@ public class ConnectionConfiguration implements Cloneable {
 
     public ConnectionConfiguration copy() {
         try {
-            return (ConnectionConfiguration) clone();
+            ConnectionConfiguration copy = (ConnectionConfiguration) clone();
+            copy.baseUrls = new LinkedHashMap<>(baseUrls);
+            return copy;
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }

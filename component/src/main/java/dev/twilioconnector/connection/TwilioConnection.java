@@ -1,7 +1,9 @@
 package dev.twilioconnector.connection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.twilioconnector.catalog.Catalog;
 import dev.twilioconnector.client.ClientSettings;
+import dev.twilioconnector.client.ProductHosts;
 import dev.twilioconnector.client.ProxySettings;
 import dev.twilioconnector.client.TwilioClient;
 import dev.twilioconnector.client.TwilioDownload;
@@ -76,9 +78,10 @@ public final class TwilioConnection extends ServiceSupport {
         requestLogLevel = Choices.of("logLevel", options.getLogLevel(), LoggingLevel.class);
         AccountCredentials account = AccountCredentials.of(options.getAccountSid(), options.getAuthToken(),
                 options.getApiKeySid(), options.getApiKeySecret(), TwilioEnvironment.system());
-        clientSettings = new ClientSettings(TransportCheck.baseUrl(options.getBaseUrl()), account.accountSid(),
+        ProductHosts hosts = hosts();
+        clientSettings = new ClientSettings(hosts.url(ProductHosts.API, TwilioRequest.API_HOST), account.accountSid(),
                 account.credentials(), TransportCheck.timeout("connectTimeout", options.getConnectTimeout()),
-                TransportCheck.timeout("responseTimeout", options.getResponseTimeout()), proxy(), sslContext());
+                TransportCheck.timeout("responseTimeout", options.getResponseTimeout()), proxy(), sslContext(), hosts);
         NodeThrottle throttle = new NodeThrottle(identity.name(),
                 new ThrottleSettings(options.getTransactionsPerSecond(), options.getThrottleQueueSize()));
         client = new TwilioClient(clientSettings, mapper, throttle::writing);
@@ -101,6 +104,13 @@ public final class TwilioConnection extends ServiceSupport {
         if (health != null) {
             healthChecks.forEach(health::register);
         }
+    }
+
+    private ProductHosts hosts() {
+        String baseUrl = TransportCheck.baseUrl(options.getBaseUrl());
+        return new ProductHosts(TransportCheck.baseUrls(baseUrl, ConnectionConfiguration.DEFAULT_BASE_URL,
+                options.getBaseUrls(), Catalog.standard().products()),
+                TransportCheck.location("region", options.getRegion()), TransportCheck.location("edge", options.getEdge()));
     }
 
     private ProxySettings proxy() {

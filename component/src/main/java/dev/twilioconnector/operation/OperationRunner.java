@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.twilioconnector.catalog.Entity;
 import dev.twilioconnector.catalog.HttpBinding;
 import dev.twilioconnector.catalog.Operation;
+import dev.twilioconnector.client.AnswerReader;
 import dev.twilioconnector.client.TwilioRequest;
 import dev.twilioconnector.client.TwilioResponse;
 import dev.twilioconnector.error.TwilioConnectorException;
@@ -17,6 +18,8 @@ import dev.twilioconnector.wire.PayloadBinder;
 import dev.twilioconnector.wire.RecordReader;
 import dev.twilioconnector.wire.WirePage;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -80,7 +83,8 @@ public final class OperationRunner {
 
     private Map<String, Object> fetch(Entity entity, Map<String, String> pathValues, String purpose) {
         String target = paths.expand(entity, entity.binding(Operation.GET), purpose, pathValues);
-        return record(send.apply(TwilioRequest.get(target, purpose, json -> reader.read(entity, json, pathValues))));
+        return record(send.apply(request(entity, "GET", target, new FormParameters(), purpose,
+                json -> reader.read(entity, json, pathValues))));
     }
 
     private Map<String, Object> create(ConnectorRequest request) {
@@ -196,7 +200,7 @@ public final class OperationRunner {
     private Map<String, Object> post(Entity entity, Operation operation, Map<String, String> pathValues,
                                      FormParameters form, String purpose) {
         String target = paths.expand(entity, entity.binding(operation), purpose, pathValues);
-        return record(send.apply(new TwilioRequest("POST", target, form, purpose,
+        return record(send.apply(request(entity, entity.binding(operation).method(), target, form, purpose,
                 json -> reader.read(entity, json, pathValues))));
     }
 
@@ -207,7 +211,13 @@ public final class OperationRunner {
 
     private void remove(Entity entity, Map<String, String> pathValues, String purpose) {
         String target = paths.expand(entity, entity.binding(Operation.DELETE), purpose, pathValues);
-        send.apply(new TwilioRequest("DELETE", target, new FormParameters(), purpose));
+        send.apply(request(entity, "DELETE", target, new FormParameters(), purpose, AnswerReader.TREE));
+    }
+
+    /** A request to the entity's product, at the base URL the connection gives that product. */
+    private static TwilioRequest request(Entity entity, String method, String target, FormParameters form,
+                                         String purpose, AnswerReader answer) {
+        return new TwilioRequest(method, target, form, purpose, entity.product(), entity.host(), answer);
     }
 
     private static FilterPlan plan(Entity entity, String filterClause) {
@@ -236,8 +246,6 @@ public final class OperationRunner {
 
     /** Reads the pages of one List, following Twilio's next_page_uri. */
     private final class Lister {
-
-        private static final int FULL_PAGE = ConnectorRequest.MAX_PAGE_SIZE;
 
         private final ConnectorRequest request;
         private final FilterPlan conditions;
@@ -302,7 +310,7 @@ public final class OperationRunner {
         /** Every record the clause keeps, reading Twilio's pages at their largest size. */
         List<Map<String, Object>> all() {
             List<Map<String, Object>> kept = new ArrayList<>();
-            String uri = firstPage(FULL_PAGE);
+            String uri = firstPage(request.entity().maxPageSize());
             while (uri != null) {
                 WirePage page = read(uri);
                 for (Map<String, Object> record : page.records()) {
@@ -316,32 +324,57 @@ public final class OperationRunner {
         }
 
         private WirePage read(String uri) {
-            return (WirePage) send.apply(TwilioRequest.get(uri, request.purpose(),
+            return (WirePage) send.apply(request(request.entity(), "GET", uri, new FormParameters(), request.purpose(),
                     json -> reader.readPage(request.entity(), json, pathValues))).body();
         }
 
+        /** The first page's request; a page larger than the entity's list gives is read in several of Twilio's. */
         private String firstPage(int pageSize) {
             FormParameters query = new FormParameters();
             conditions.queryParameters().forEach((name, values) -> values.forEach(value -> query.add(name, value)));
-            query.add("PageSize", Integer.toString(pageSize));
+            query.add("PageSize", Integer.toString(Math.min(pageSize, request.entity().maxPageSize())));
             return listPath + QueryStrings.of(query);
         }
 
-        /** The page after {@code current}; a server whose next page is the one just read would be followed forever. */
+        /**
+         * The page after {@code current}: the 2010 API's {@code next_page_uri}, or the other products'
+         * {@code meta.next_page_url} of which only the path and query are taken, so that the next page is read where
+         * the connection sends the product's requests and credentials never go to a host it did not name. A server
+         * whose next page is the one just read would be followed forever.
+         */
         private String nextUri(String current, WirePage page) {
+            String field = "next_page_uri";
             String uri = page.nextPageUri();
             if (uri == null) {
-                return null;
+                if (page.nextPageUrl() == null) {
+                    return null;
+                }
+                field = "meta.next_page_url";
+                uri = pathAndQuery(page.nextPageUrl());
             }
             if (!uri.startsWith(listPath + "?")) {
-                throw new TwilioConnectorException(200, null, "next_page_uri '" + uri + "' leaves " + listPath, null,
+                throw new TwilioConnectorException(200, null, field + " '" + uri + "' leaves " + listPath, null,
                         request.purpose());
             }
             if (uri.equals(current)) {
-                throw new TwilioConnectorException(200, null, "next_page_uri '" + uri + "' is the page just read",
+                throw new TwilioConnectorException(200, null, field + " '" + uri + "' is the page just read",
                         null, request.purpose());
             }
             return uri;
+        }
+
+        /** The list path and query of a next-page link; what precedes the list path is the product's base URL's. */
+        private String pathAndQuery(String url) {
+            URI link;
+            try {
+                link = new URI(url);
+            } catch (URISyntaxException e) {
+                throw new TwilioConnectorException(200, null, "meta.next_page_url '" + url + "' is not a URL", null,
+                        request.purpose());
+            }
+            String path = link.getRawPath() == null ? "" : link.getRawPath();
+            String own = path.endsWith(listPath) ? listPath : path;
+            return own + (link.getRawQuery() == null ? "" : "?" + link.getRawQuery());
         }
 
         private String continuation(String uri, int nextIndex, int pageLength, String nextUri) {

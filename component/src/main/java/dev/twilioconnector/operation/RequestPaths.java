@@ -8,6 +8,7 @@ import dev.twilioconnector.error.TwilioConnectorInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,19 +56,23 @@ final class RequestPaths {
                             + entity.idPattern()
                     : purpose + " needs " + name + ": give it in the filterClause (" + name + " = '...') or in the payload");
         }
-        if (id ? !entity.isValidId(value) : !validParent(name, value)) {
+        if (id ? !entity.isValidId(value) : !validParent(entity, name, value)) {
             throw new TwilioConnectorInputException((id ? "entityId" : name) + " '" + value + "' is not a valid "
-                    + (id ? entity.name() + " id" : name) + ": expected " + (id ? entity.idPattern() : parentShape(name)));
+                    + (id ? entity.name() + " id" : name) + ": expected " + (id ? entity.idPattern() : parentShape(entity, name)));
         }
         return value;
     }
 
-    private static boolean validParent(String name, String value) {
+    private static boolean validParent(Entity entity, String name, String value) {
+        Optional<Pattern> declared = entity.parentPattern(name);
+        if (declared.isPresent()) {
+            return declared.get().matcher(value).matches();
+        }
         return "CountryCode".equals(name) ? COUNTRY.matcher(value).matches() : SID_SHAPE.matches(value);
     }
 
-    private static String parentShape(String name) {
-        return "CountryCode".equals(name) ? COUNTRY.pattern() : SID.pattern();
+    private static String parentShape(Entity entity, String name) {
+        return entity.parentPattern(name).orElse("CountryCode".equals(name) ? COUNTRY : SID).pattern();
     }
 
     /** A path template as the text around its placeholders: one literal more than placeholders. */

@@ -28,6 +28,8 @@ import java.util.Map;
 public final class RecordReader {
 
     private static final String NEXT_PAGE = "next_page_uri";
+    private static final String META = "meta";
+    private static final String META_NEXT_PAGE = "next_page_url";
 
     private final ObjectMapper mapper;
     private final ObjectReader values;
@@ -75,9 +77,10 @@ public final class RecordReader {
     public WirePage readPage(Entity entity, JsonParser json, Map<String, String> pathValues) throws IOException {
         List<Map<String, Object>> records = List.of();
         String nextPage = null;
+        String nextPageUrl = null;
         if (json.nextToken() != JsonToken.START_OBJECT) {
             json.skipChildren();
-            return new WirePage(records, null);
+            return new WirePage(records, null, null);
         }
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String key = json.currentName();
@@ -94,11 +97,31 @@ public final class RecordReader {
             } else if (key.equals(NEXT_PAGE)) {
                 nextPage = json.getValueAsString("");
                 json.skipChildren();
+            } else if (key.equals(META) && value == JsonToken.START_OBJECT) {
+                nextPageUrl = nextPageUrl(json);
             } else {
                 json.skipChildren();
             }
         }
-        return new WirePage(records, nextPage == null || nextPage.isEmpty() ? null : nextPage);
+        return new WirePage(records, emptyAsNull(nextPage), emptyAsNull(nextPageUrl));
+    }
+
+    /** The {@code next_page_url} of the other products' {@code meta} object, the parser inside it. */
+    private static String nextPageUrl(JsonParser json) throws IOException {
+        String url = null;
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String key = json.currentName();
+            json.nextToken();
+            if (key.equals(META_NEXT_PAGE)) {
+                url = json.getValueAsString("");
+            }
+            json.skipChildren();
+        }
+        return url;
+    }
+
+    private static String emptyAsNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
     }
 
     private Map<String, Object> record(Entity entity, JsonParser json, JsonToken first, Map<String, String> pathValues)

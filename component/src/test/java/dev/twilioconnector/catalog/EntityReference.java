@@ -1,5 +1,6 @@
 package dev.twilioconnector.catalog;
 
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -10,14 +11,14 @@ final class EntityReference {
     private EntityReference() {
     }
 
-    static String markdown(Catalog catalog) {
+    static String markdown(Collection<Entity> entities) {
         StringBuilder out = new StringBuilder();
         out.append("Every entity, with its operations, the requests they become, and its fields. `Set on` says which\n"
                 + "operations accept the field in the payload; `Twilio filters` says which conditions go to Twilio as\n"
                 + "query parameters (the rest are evaluated on each record).\n\n");
         out.append("| Entity | Operations | Id | Parent keys | Twilio filters on |\n");
         out.append("|---|---|---|---|---|\n");
-        for (Entity entity : catalog.entities()) {
+        for (Entity entity : entities) {
             out.append("| ").append(entity.name()).append(entity.legacy() ? " (legacy)" : "")
                     .append(" | ").append(entity.operationLabels())
                     .append(" | ").append(entity.idField() == null ? "" : "`" + entity.idField() + "`")
@@ -27,7 +28,7 @@ final class EntityReference {
                     .append(" |\n");
         }
         out.append('\n');
-        for (Entity entity : catalog.entities()) {
+        for (Entity entity : entities) {
             out.append("<details><summary><b>").append(entity.name()).append("</b>: ")
                     .append(entity.operationLabels()).append("</summary>\n\n");
             if (entity.description() != null) {

@@ -7,7 +7,9 @@ import dev.twilioconnector.catalog.Operation;
 import dev.twilioconnector.error.TwilioConnectorInputException;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,7 +60,9 @@ class RequestPathsTest {
                 for (String name : binding.placeholders()) {
                     String value = name.equals(entity.idField()) ? validId(entity)
                             : Entity.ACCOUNT_PLACEHOLDER.equals(name) ? ACCOUNT
-                            : "CountryCode".equals(name) ? "GB" : "XX" + HEX;
+                            : "CountryCode".equals(name) ? "GB"
+                            : entity.parentPattern(name).map(shape -> valid(shape, entity.name() + " " + name))
+                                    .orElse("XX" + HEX);
                     values.put(name, value);
                     expected = expected.replace("{" + name + "}", value);
                 }
@@ -103,15 +107,21 @@ class RequestPathsTest {
 
     /** An id of the entity's shape: a country code, or a SID with the first prefix its pattern names. */
     private static String validId(Entity entity) {
-        if (entity.isValidId("US")) {
-            return "US";
-        }
-        Matcher prefix = Pattern.compile("[A-Z]{2}").matcher(entity.idPattern());
+        return valid(Pattern.compile(entity.idPattern()), entity.name());
+    }
+
+    /**
+     * A value of the shape: a country code, a SID with the first prefix the pattern names, or one of the other kinds
+     * of ids Twilio's descriptions give (a day, a phone number, an index).
+     */
+    private static String valid(Pattern shape, String of) {
+        List<String> candidates = new ArrayList<>(List.of("US"));
+        Matcher prefix = Pattern.compile("[A-Z]{2}").matcher(shape.pattern());
         while (prefix.find()) {
-            if (entity.isValidId(prefix.group() + HEX)) {
-                return prefix.group() + HEX;
-            }
+            candidates.add(prefix.group() + HEX);
         }
-        throw new AssertionError("no id of the shape " + entity.idPattern() + " for " + entity.name());
+        candidates.addAll(List.of("2024-06-01", "+14155552671", "12"));
+        return candidates.stream().filter(candidate -> shape.matcher(candidate).matches()).findFirst()
+                .orElseThrow(() -> new AssertionError("no value of the shape " + shape + " for " + of));
     }
 }

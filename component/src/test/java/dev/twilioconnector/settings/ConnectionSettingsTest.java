@@ -81,7 +81,21 @@ class ConnectionSettingsTest {
                         ProxyAuthScheme.DIGEST),
                 good(with(proxy, "proxySslType", "tunnel"), c -> c.clientSettings().proxy().sslType(), ProxySslType.TUNNEL),
                 good(Map.of("connectTimeout", "2000"), c -> c.clientSettings().connectTimeout(), Duration.ofMillis(2000)),
-                good(Map.of("responseTimeout", "5000"), c -> c.clientSettings().responseTimeout(), Duration.ofMillis(5000)));
+                good(Map.of("responseTimeout", "5000"), c -> c.clientSettings().responseTimeout(), Duration.ofMillis(5000)),
+                good(Map.of("base-urls[verify]", "http://127.0.0.1:4010/verify/"), c -> verifyUrl(c), "http://127.0.0.1:4010/verify"),
+                good(Map.of("region", "ie1"), c -> verifyUrl(c), "https://verify.ie1.twilio.com"),
+                good(Map.of("region", "ie1", "edge", "dublin"), c -> flexUrl(c), "https://flex-api.dublin.ie1.twilio.com"),
+                good(Map.of("edge", "sydney"), c -> verifyUrl(c), "https://verify.sydney.us1.twilio.com"),
+                good(Map.of("region", "au1", "base-urls[verify]", "https://verify.example"), c -> verifyUrl(c),
+                        "https://verify.example"));
+    }
+
+    private static String verifyUrl(TwilioConnection connection) {
+        return connection.clientSettings().hosts().url("verify", "https://verify.twilio.com");
+    }
+
+    private static String flexUrl(TwilioConnection connection) {
+        return connection.clientSettings().hosts().url("flex", "https://flex-api.twilio.com");
     }
 
     private static Arguments good(Map<String, String> settings, Function<TwilioConnection, Object> inUse, Object expected) {
@@ -165,6 +179,19 @@ class ConnectionSettingsTest {
                         + " is DIGEST, so a password is needed"),
                 arguments(Map.of("baseUrl", "ftp://api.twilio.com"), "Setting baseUrl 'ftp://api.twilio.com' is not an"
                         + " http:// or https:// URL with a host, e.g. https://api.twilio.com"),
+                arguments(Map.of("base-urls[verfy]", "http://127.0.0.1:4010"), "Setting baseUrls[verfy] names no Twilio"
+                        + " product: give one of accounts, api, assistants, bulkexports, chat, content, conversations, events,"
+                        + " flex, frontline, iam, iam_organizations, insights, intelligence, ip_messaging, lookups,"
+                        + " marketplace, messaging, monitor, notify, numbers, oauth, preview, pricing, proxy, routes,"
+                        + " serverless, studio, supersim, sync, taskrouter, trunking, trusthub, verify, video, voice, wireless"),
+                arguments(Map.of("base-urls[verify]", "verify.example"), "Setting baseUrls[verify] 'verify.example' is not"
+                        + " an http:// or https:// URL with a host, e.g. https://api.twilio.com"),
+                arguments(Map.of("base-urls[api]", "http://127.0.0.1:1"), "Setting baseUrls[api] is http://127.0.0.1:1 but"
+                        + " baseUrl is " + sandbox.baseUrl() + ": baseUrl is the api entry, give one of them"),
+                arguments(Map.of("region", "IE 1"), "Setting region 'IE 1' is not a Twilio region: lowercase letters,"
+                        + " digits and '-', e.g. ie1"),
+                arguments(Map.of("edge", "dublin/x"), "Setting edge 'dublin/x' is not a Twilio edge: lowercase letters,"
+                        + " digits and '-', e.g. dublin"),
                 arguments(Map.of("connectTimeout", "0"), "Setting connectTimeout is 0: give a number of milliseconds, at least 1"),
                 arguments(Map.of("responseTimeout", "-5"), "Setting responseTimeout is -5: give a number of milliseconds, at least 1"));
     }
