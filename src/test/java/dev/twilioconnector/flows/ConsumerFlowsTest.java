@@ -4,18 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.twilioconnector.TwilioConnectorComponent;
 import dev.twilioconnector.runtime.state.FileMessageStatuses;
-import dev.twilioconnector.support.SandboxTestSupport;
 import dev.twilioconnector.support.WebhookServer;
 import dev.twilioconnector.webhook.TwilioSignature;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AdviceWith;
-import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.RoutePolicySupport;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
-import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.AvailablePortFinder;
-import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -33,7 +29,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -41,26 +36,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The flows of routes/ that start with a consumer, run as written against the sandbox. */
-class ConsumerFlowsTest extends SandboxTestSupport {
+class ConsumerFlowsTest extends FlowTestSupport {
 
-    private static final Path ROUTES = Path.of(System.getProperty("routes.dir", "../routes"));
     private static final int PORT = AvailablePortFinder.getNextAvailable();
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final Path dataDir = createDataDir();
-
-    @Override
-    public void configureTest(TestExecutionConfiguration configuration) {
-        super.configureTest(configuration);
-        configuration.withUseAdviceWith(true);
-    }
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext camel = super.createCamelContext();
-        Properties overrides = new Properties();
-        overrides.put("twilio.flows.dir", dataDir.toString());
-        camel.getPropertiesComponent().setOverrideProperties(overrides);
         WebhookServer.addTo(camel, PORT);
         // the beans the runner binds without a state database or a cluster service
         Path state = dataDir.resolve("state");
@@ -80,7 +63,7 @@ class ConsumerFlowsTest extends SandboxTestSupport {
         String first = putMessage("inbound", "Hello", sent);
         putMessage("outbound-api", "Not mine", sent.plusSeconds(1));
         String second = putMessage("inbound", "Still there?", sent.plusSeconds(2));
-        load("forward-inbound-sms");
+        load("forward-inbound-sms.yaml");
         context.start();
 
         Path out = dataDir.resolve("inbound-sms");
@@ -101,7 +84,7 @@ class ConsumerFlowsTest extends SandboxTestSupport {
 
     @Test
     void messageStatusCallbacksMarkEachMessagesFurthestStatusWhateverTheOrderTheyArriveIn() throws Exception {
-        load("message-status-callbacks");
+        load("message-status-callbacks.yaml");
         context.start();
         String sid = "SM0123456789abcdef0123456789abcdef";
         String other = "SMfedcba9876543210fedcba9876543210";
@@ -134,7 +117,7 @@ class ConsumerFlowsTest extends SandboxTestSupport {
         Path exports = Files.createDirectories(dataDir.resolve("calls-export"));
         Path part = exports.resolve("calls-" + today.minusDays(1) + ".jsonl.part");
         Files.writeString(part, "{\"Sid\":\"" + early + "\"}\n");
-        load("nightly-calls-export");
+        load("nightly-calls-export.yaml");
         AdviceWith.adviceWith(context, "nightly-calls-export", route -> route.replaceFromWith("direct:nightly-calls-export"));
         context.start();
 
@@ -146,11 +129,6 @@ class ConsumerFlowsTest extends SandboxTestSupport {
         assertThat(part).as("the half-written file of an interrupted run").doesNotExist();
         assertThat(requestLines()).as("the second run finds the day exported").containsExactly(
                 "GET " + accountPath("Calls.json") + "?EndTime=" + today.minusDays(1) + "&PageSize=1000");
-    }
-
-    private void load(String id) throws Exception {
-        PluginHelper.getRoutesLoader(context).loadRoutes(
-                ResourceHelper.resolveMandatoryResource(context, "file:" + ROUTES.resolve(id + ".yaml")));
     }
 
     private static String putCall(Instant ended) {
@@ -188,13 +166,5 @@ class ConsumerFlowsTest extends SandboxTestSupport {
                 throw new AssertionError("not a JSON line: " + line, e);
             }
         }).toList();
-    }
-
-    private static Path createDataDir() {
-        try {
-            return Files.createTempDirectory("consumer-flows");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

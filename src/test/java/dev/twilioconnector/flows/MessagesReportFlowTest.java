@@ -1,23 +1,14 @@
 package dev.twilioconnector.flows;
 
-import dev.twilioconnector.support.SandboxTestSupport;
-import org.apache.camel.CamelContext;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
-import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,32 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code routes/demo/daily-messages-report.yaml} as written, against the sandbox: the timer is replaced by a direct
  * endpoint so the test decides when it fires, and the CSV it writes is read back.
  */
-class MessagesReportFlowTest extends SandboxTestSupport {
+class MessagesReportFlowTest extends FlowTestSupport {
 
-    private static final Path FLOW = Path.of(System.getProperty("routes.dir", "../routes"))
-            .resolve("demo/daily-messages-report.yaml");
     private static final String ID = "daily-messages-report";
-
-    @TempDir
-    static Path dataDir;
 
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
     private final LocalDate yesterday = today.minusDays(1);
-
-    @Override
-    public void configureTest(TestExecutionConfiguration configuration) {
-        super.configureTest(configuration);
-        configuration.withUseAdviceWith(true);
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext camel = super.createCamelContext();
-        Properties overrides = new Properties();
-        overrides.put("twilio.flows.dir", dataDir.toString());
-        camel.getPropertiesComponent().setOverrideProperties(overrides);
-        return camel;
-    }
 
     @Test
     void countsTheMessagesSentSinceYesterdayByStatusIntoTodaysCsv() throws Exception {
@@ -89,13 +60,7 @@ class MessagesReportFlowTest extends SandboxTestSupport {
 
     /** Loads the flow, fires it once and waits until it wrote its file. */
     private void run() throws Exception {
-        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.resolveMandatoryResource(context, "file:" + FLOW));
-        AdviceWith.adviceWith(context, ID, route -> {
-            route.replaceFromWith("direct:" + ID);
-            route.weaveAddLast().to("mock:" + ID);
-        });
-        context.start();
-        MockEndpoint out = getMockEndpoint("mock:" + ID);
+        MockEndpoint out = loadFiredByHand("demo/" + ID + ".yaml", ID);
         out.expectedMessageCount(1);
         sandbox.clearRequests();
 

@@ -1,14 +1,8 @@
 package dev.twilioconnector.flows;
 
-import dev.twilioconnector.support.SandboxTestSupport;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
-import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,33 +16,17 @@ import static org.assertj.core.api.Assertions.entry;
  * through its statuses by itself as Twilio does: the flow returns once the message is delivered. The timer is
  * replaced by a direct endpoint so the test decides when it fires.
  */
-class SendMessageFlowTest extends SandboxTestSupport {
-
-    private static final Path FLOW = Path.of(System.getProperty("routes.dir", "../routes"))
-            .resolve("demo/send-message-and-wait.yaml");
-    private static final String ID = "send-message-and-wait";
-
-    @Override
-    public void configureTest(TestExecutionConfiguration configuration) {
-        super.configureTest(configuration);
-        configuration.withUseAdviceWith(true);
-    }
+class SendMessageFlowTest extends FlowTestSupport {
 
     @Test
     @SuppressWarnings("unchecked")
     void theFlowReturnsTheMessageOnceTheSandboxDeliveredIt() throws Exception {
         sandbox.statusProgression().every(Duration.ofMillis(200));
-        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.resolveMandatoryResource(context, "file:" + FLOW));
-        AdviceWith.adviceWith(context, ID, route -> {
-            route.replaceFromWith("direct:" + ID);
-            route.weaveAddLast().to("mock:" + ID);
-        });
-        context.start();
-        MockEndpoint out = getMockEndpoint("mock:" + ID);
+        MockEndpoint out = loadFiredByHand("demo/send-message-and-wait.yaml", "send-message-and-wait");
         out.expectedMessageCount(1);
         out.setResultWaitTime(TimeUnit.SECONDS.toMillis(30));
 
-        producer.sendBody("direct:" + ID, null);
+        producer.sendBody("direct:send-message-and-wait", null);
 
         out.assertIsSatisfied();
         Map<String, Object> record = out.getExchanges().get(0).getMessage().getBody(Map.class);

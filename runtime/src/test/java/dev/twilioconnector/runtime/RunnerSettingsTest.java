@@ -161,8 +161,9 @@ class RunnerSettingsTest {
                     "TWILIO_AUTH_TOKEN", "from-the-twilio-cli", "TWILIO_REGION", "ie1", "TWILIO_FLOWS_DIR", "/srv/flows"),
                     ShortSettings.isOptionOf(component));
 
+            // TWILIO_REGION names the option region, and means what it means to Twilio's own libraries
             assertThat(options).containsOnly(Map.entry("proxyPort", "8080"), Map.entry("proxyHost", "proxy.corp.example"),
-                    Map.entry("proxySslType", "NEVER"));
+                    Map.entry("proxySslType", "NEVER"), Map.entry("region", "ie1"));
         }
     }
 
