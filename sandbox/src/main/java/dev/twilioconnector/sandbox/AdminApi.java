@@ -39,6 +39,9 @@ import java.util.Set;
  *       themselves.</li>
  *   <li>{@code PUT /sandbox/status-progression} with a number or {@code {"stepMillis": N}}: milliseconds between
  *       two statuses of the {@link StatusProgression}, 0 to turn it off; 200 with the GET's answer.</li>
+ *   <li>{@code GET /sandbox/verification-code?serviceSid=VA...&to=+1...}: 200 {@code {"serviceSid", "to", "code"}},
+ *       the code of that number's pending Verify verification ({@link TwilioSandbox#verificationCode}); 404 when it
+ *       has none.</li>
  * </ul>
  * A logged request is {@code {"method", "path", "rawQuery", "queryParams": {name: [values]}, "formParams": {name:
  * [values]}, "authUser", "status", "received": ISO-8601, "receivedNanos", "fault": a {@link Fault} name or null}}
@@ -54,7 +57,8 @@ final class AdminApi implements HttpHandler {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> LIMIT_FIELDS = Set.of("requestsPerSecond", "retryAfterSeconds");
     private static final String STEP_MILLIS = "stepMillis";
-    private static final List<String> RESOURCES = List.of("records", "requests", "account-limit", "status-progression");
+    private static final List<String> RESOURCES = List.of("records", "requests", "account-limit", "status-progression",
+            "verification-code");
 
     private final TwilioSandbox sandbox;
     private final RequestLog requestLog;
@@ -101,6 +105,7 @@ final class AdminApi implements HttpHandler {
                 switchAccountLimit(body(exchange));
                 yield new Answer(200, accountLimit());
             }
+            case "verification-code GET" -> verificationCode(query);
             case "status-progression GET" -> new Answer(200, statusProgression());
             case "status-progression PUT" -> {
                 switchStatusProgression(body(exchange));
@@ -158,6 +163,17 @@ final class AdminApi implements HttpHandler {
         json.put("receivedNanos", request.receivedNanos());
         json.put("fault", request.fault() == null ? null : request.fault().name());
         return json;
+    }
+
+    private Answer verificationCode(Params query) {
+        String serviceSid = required(query, "serviceSid");
+        String to = required(query, "to");
+        try {
+            return new Answer(200, Map.of("serviceSid", serviceSid, "to", to,
+                    "code", sandbox.verificationCode(serviceSid, to)));
+        } catch (IllegalArgumentException none) {
+            return Answer.message(404, none.getMessage());
+        }
     }
 
     private Map<String, Object> accountLimit() {

@@ -13,7 +13,7 @@ import java.util.function.Predicate;
  * The end of the filter chain: maps an authenticated request onto a resource and an operation, and answers in
  * Twilio's wire format. Operations follow the path's shape: a list path takes GET (list) and POST (create), an
  * instance path GET (get), POST (update) and DELETE (delete); anything else, or an operation the resource does
- * not allow, is a 405.
+ * not allow, is a 405. Paths under {@code /verify/} are Twilio Verify v2's, answered by {@link VerifyService}.
  */
 final class ApiHandler implements HttpHandler {
 
@@ -25,13 +25,16 @@ final class ApiHandler implements HttpHandler {
     private final Records records;
     private final Behaviours behaviours;
     private final Downloads downloads;
+    private final VerifyService verify;
 
-    ApiHandler(ResourceTable resources, Store store, Records records, Behaviours behaviours, Downloads downloads) {
+    ApiHandler(ResourceTable resources, Store store, Records records, Behaviours behaviours, Downloads downloads,
+               VerifyService verify) {
         this.resources = resources;
         this.store = store;
         this.records = records;
         this.behaviours = behaviours;
         this.downloads = downloads;
+        this.verify = verify;
     }
 
     private record Answer(int status, Object body) {
@@ -67,6 +70,12 @@ final class ApiHandler implements HttpHandler {
     private Answer dispatch(HttpExchange exchange) {
         String path = exchange.getRequestURI().getPath();
         String caller = (String) RequestAttributes.get(exchange, Authenticator.ACCOUNT);
+        if (VerifyService.serves(path)) {
+            VerifyService.Answer answer = verify.handle(exchange.getRequestMethod(), path,
+                    Params.parse(exchange.getRequestURI().getRawQuery()),
+                    (Params) RequestAttributes.get(exchange, RequestLog.FORM), caller);
+            return new Answer(answer.status(), answer.body());
+        }
         if (!path.startsWith(VERSION) || !path.endsWith(JSON)) {
             throw TwilioError.notFound(path);
         }

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 
 /**
  * An embedded, in-memory, Twilio-compatible HTTP server on loopback that speaks Twilio's 2010-04-01 REST API
- * wire format: a test double and a demo target.
+ * wire format, and Verify v2's under {@link #verifyBaseUrl()}: a test double and a demo target.
  *
  * <pre>{@code
  * try (TwilioSandbox sandbox = TwilioSandbox.start()) {
@@ -65,6 +65,7 @@ public final class TwilioSandbox implements AutoCloseable {
     private final RequestLog requestLog = new RequestLog();
     private final Faults faults = new Faults();
     private final AccountLimit accountLimit = new AccountLimit();
+    private final VerifyService verify = new VerifyService();
     private final HttpServer server;
     private final ExecutorService executor;
     private final MediaHost mediaHost;
@@ -83,7 +84,8 @@ public final class TwilioSandbox implements AutoCloseable {
         mediaHost = new MediaHost(executor);
         downloads = new Downloads(resources, records, mediaHost);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        HttpContext context = server.createContext("/", new ApiHandler(resources, store, records, behaviours, downloads));
+        HttpContext context = server.createContext("/",
+                new ApiHandler(resources, store, records, behaviours, downloads, verify));
         // The chain every request passes: the log first, so it sees every request, then authentication, then the
         // account's limit, which turns requests away before anything else is done with them, then faults.
         context.getFilters().add(requestLog);
@@ -235,6 +237,25 @@ public final class TwilioSandbox implements AutoCloseable {
         return downloads.content("Messages/" + messageSid + "/Media", mediaSid, null, accountSid).bytes();
     }
 
+    /**
+     * {@code http://127.0.0.1:PORT/verify}: where the sandbox serves Twilio Verify v2, to use in place of
+     * {@code https://verify.twilio.com} (the description's paths, {@code /v2/Services...}, appended).
+     */
+    public String verifyBaseUrl() {
+        return baseUrl() + VerifyService.PREFIX;
+    }
+
+    /**
+     * The one-time code of the newest pending Verify verification of {@code to} in service {@code serviceSid}, as
+     * Twilio would have sent it to the number; the sandbox logs it too.
+     *
+     * @throws IllegalArgumentException when that number has no pending verification in that service
+     */
+    public String verificationCode(String serviceSid, String to) {
+        return verify.code(serviceSid, to).orElseThrow(() -> new IllegalArgumentException(
+                "no pending verification of " + to + " in Verify service " + serviceSid));
+    }
+
     /** The faults the sandbox fails requests with: none until a test asks for them. */
     public Faults faults() {
         return faults;
@@ -265,6 +286,7 @@ public final class TwilioSandbox implements AutoCloseable {
         accountLimit.lift();
         statusProgression.off();
         store.clear();
+        verify.clear();
         apiKeys.clear();
         requestLog.clear();
         mediaHost.clear();

@@ -137,7 +137,7 @@ class AdminApiTest extends SandboxTestSupport {
                 "after must be a cursor a previous answer gave, got 'x'");
         assertMessage(admin.method("DELETE", "/sandbox/records"), 405, "DELETE is not allowed on /sandbox/records");
         assertMessage(admin.get("/sandbox/faults"), 404,
-                "no such sandbox resource: /sandbox/faults; known: records, requests, account-limit, status-progression");
+                "no such sandbox resource: /sandbox/faults; known: records, requests, account-limit, status-progression, verification-code");
     }
 
     private static void assertMessage(Http.Reply reply, int status, String message) {
