@@ -31,6 +31,8 @@ public final class TwilioConnectorRuntime implements AutoCloseable {
      * against a real account. The default pattern names them through this property, set only with the sandbox.
      */
     static final String DEMO_ROUTES = "runner.demo-routes";
+    /** The embedded sandbox's base URL, set only with the sandbox: the Verify demo flow reads codes from its admin API. */
+    static final String SANDBOX_URL = "twilio.sandbox.url";
     /** The bean name of the DataSource of SQL over the connection: {@code sql:SELECT ...?dataSource=#twilio}. */
     static final String SQL_DATA_SOURCE = "twilio";
 
@@ -67,6 +69,7 @@ public final class TwilioConnectorRuntime implements AutoCloseable {
                 if (!AccountSetting.isSet(context.getPropertiesComponent(), environment)) {
                     sandbox = DemoSandbox.start();
                     context.getPropertiesComponent().addOverrideProperty(DEMO_ROUTES, ",file:routes/demo/*.yaml");
+                    context.getPropertiesComponent().addOverrideProperty(SANDBOX_URL, sandbox.baseUrl());
                     LOG.info("No Twilio Account SID is set: the connection talks to the embedded sandbox at {}", sandbox.baseUrl());
                 }
                 // bound before camel-main looks for a cluster service in the registry, which adds it to the context
@@ -145,6 +148,7 @@ public final class TwilioConnectorRuntime implements AutoCloseable {
         }
         if (sandbox != null) {
             component.getConfiguration().setBaseUrl(sandbox.baseUrl());
+            component.getConfiguration().setBaseUrls(Map.of("verify", sandbox.verifyBaseUrl()));
             component.getConfiguration().setAccountSid(sandbox.accountSid());
             component.getConfiguration().setAuthToken(sandbox.authToken());
         }

@@ -118,8 +118,12 @@ class RunnerSandboxTest {
     private static void everyFlowHasSentItsRequest() {
         String account = "/2010-04-01/Accounts/" + runner.sandbox().accountSid() + "/";
 
-        assertThat(runner.sandbox().requests()).extracting(RecordedRequest::method, r -> r.path().replace(account, ""),
+        assertThat(runner.sandbox().requests()).extracting(RecordedRequest::method,
+                r -> r.path().replace(account, "").replaceAll("VA[0-9a-f]{32}", "{ServiceSid}"),
                 RecordedRequest::status).contains(
+                tuple("POST", "/verify/v2/Services", 201),
+                tuple("POST", "/verify/v2/Services/{ServiceSid}/Verifications", 201),
+                tuple("POST", "/verify/v2/Services/{ServiceSid}/VerificationCheck", 200),
                 tuple("GET", "Recordings.json", 200),
                 tuple("GET", "Recordings/RE2e915e78549694bd0a0742d2d39454e5.json", 200),
                 tuple("GET", "Recordings/RE5d0a6e1c7f2b4e3d9a8b7c6d5e4f3a2b.wav", 302),
