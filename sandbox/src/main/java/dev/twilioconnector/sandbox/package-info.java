@@ -9,7 +9,8 @@
  * Requests pass a chain of {@link com.sun.net.httpserver.Filter}s before the {@code ApiHandler}: the request log,
  * authentication, Twilio's per-account request limit ({@link dev.twilioconnector.sandbox.AccountLimit}, played
  * when a test sets one) and fault injection ({@link dev.twilioconnector.sandbox.Faults}); further concerns belong
- * in that chain.
+ * in that chain. Verify v2, under {@code /verify}, is the one product of the newer APIs served, by its own class
+ * ({@code VerifyService}) rather than by rows, because its behaviour (codes, checks, attempts) is not a table's.
  *
  * <p>Tests drive a sandbox through {@link dev.twilioconnector.sandbox.TwilioSandbox}'s Java API, or, when it runs
  * in another JVM ({@link dev.twilioconnector.sandbox.SandboxMain}), through the admin HTTP API under
