@@ -48,8 +48,9 @@ public final class ProductHosts {
         return url != null ? url : placed(host);
     }
 
+    /** Keyed by the product alone, so a request builds no key: each product's catalog names one host. */
     BaseUrl baseUrl(String product, String host) {
-        return resolved.computeIfAbsent(product + ' ' + host, key -> {
+        return resolved.computeIfAbsent(product, key -> {
             String url = url(product, host);
             origins.add(origin(url));
             return new BaseUrl(url);
