@@ -58,10 +58,10 @@ public final class TwilioClient implements Closeable {
     private final ObjectMapper mapper;
 
     /**
-     * @param writing told on the sending thread just before each request is written, once any connection it needed
-     *                is open
+     * @param writes told on the sending thread just before each request is written, once any connection it needed is
+     *               open, and once it has been written
      */
-    public TwilioClient(ClientSettings settings, ObjectMapper mapper, Runnable writing) {
+    public TwilioClient(ClientSettings settings, ObjectMapper mapper, WriteListener writes) {
         this.settings = settings;
         this.mapper = mapper;
         ConnectionConfig connection = ConnectionConfig.custom()
@@ -70,6 +70,7 @@ public final class TwilioClient implements Closeable {
         this.http = ProxyRouting.configure(settings.proxy(), HttpClients.custom())
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDefaultConnectionConfig(connection)
+                        .setConnectionFactory(new WriteReportingConnections(writes))
                         .setTlsSocketStrategy(settings.sslContext() == null ? null : new DefaultClientTlsStrategy(settings.sslContext()))
                         .setMaxConnTotal(64)
                         .setMaxConnPerRoute(64)
@@ -86,7 +87,7 @@ public final class TwilioClient implements Closeable {
                         TransportFailures.MARK_WRITING)
                 .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "twilio-connector-departure",
                         (request, scope, chain) -> {
-                            writing.run();
+                            writes.writing();
                             return chain.proceed(request, scope);
                         })
                 .disableAutomaticRetries()

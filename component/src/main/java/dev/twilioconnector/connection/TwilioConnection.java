@@ -84,7 +84,7 @@ public final class TwilioConnection extends ServiceSupport {
                 TransportCheck.timeout("responseTimeout", options.getResponseTimeout()), proxy(), sslContext(), hosts);
         NodeThrottle throttle = new NodeThrottle(identity.name(),
                 new ThrottleSettings(options.getTransactionsPerSecond(), options.getThrottleQueueSize()));
-        client = new TwilioClient(clientSettings, mapper, throttle::writing);
+        client = new TwilioClient(clientSettings, mapper, throttle);
         MeterRegistryLookup meters = new MeterRegistryLookup(camel);
         RequestMetrics metrics = new RequestMetrics(identity.name(), meters, throttle);
         throttle.onWait(metrics::throttleWait);

@@ -1,5 +1,6 @@
 package dev.twilioconnector.resilience;
 
+import dev.twilioconnector.client.WriteListener;
 import dev.twilioconnector.error.TwilioConnectorThrottledException;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -39,8 +40,10 @@ import java.util.function.LongSupplier;
  * request too many into a second. So a request leaves only when fewer than {@code transactionsPerSecond} left in
  * the window before it (one second and the allowance; a log of the latest departures): a limiter counts the
  * turns it gives, this counts the requests that really went, which is what Twilio sees. A request counts from
- * when it is written ({@link #writing()}), not from its turn: one that had a connection to open first, or was held
- * up on its way to the socket, would otherwise reach Twilio closer to the ones after it than the log knows.
+ * when it is written ({@link #writing()}), and then from when its write is done ({@link #written()}), not from its
+ * turn: one that had a connection to open first, or whose thread lost its CPU between its turn and the end of its
+ * write (measured up to 20 ms on a busy 2-core machine), would otherwise reach Twilio closer to the ones after it
+ * than the log knows.
  *
  * <p>The limiter's timeout is {@code queueSize + 1} turns: the request due next and {@code queueSize} behind it may
  * wait, and one that would have to wait longer fails at once with {@link TwilioConnectorThrottledException}
@@ -57,7 +60,7 @@ import java.util.function.LongSupplier;
  * The departure log keeps bounding by {@code transactionsPerSecond}, the most the node ever sends. Until a 429
  * arrives the first limiter is never replaced: the node's turns are as they would be without any of this.
  */
-public final class NodeThrottle {
+public final class NodeThrottle implements WriteListener {
 
     /** How much longer than {@code 1/transactionsPerSecond} a turn is, in thousandths. */
     static final int JITTER_ALLOWANCE_PER_MILLE = 15;
@@ -82,7 +85,8 @@ public final class NodeThrottle {
     /** The departure this thread was let out for and has not yet written. */
     private final ThreadLocal<Departure> unwritten = new ThreadLocal<>();
 
-    private record Departure(int slot, long at) {
+    /** @param writing whether {@link #writing()} was told of it: only then does a flush end its write */
+    private record Departure(int slot, long at, boolean writing) {
     }
 
     public NodeThrottle(String connection, ThrottleSettings settings) {
@@ -135,15 +139,35 @@ public final class NodeThrottle {
      * The request this thread was let out for is being written to Twilio now, after any connection it needed was
      * opened: the log counts it from now. Does nothing when the log has moved past it, a second or more later.
      */
-    public synchronized void writing() {
+    @Override
+    public void writing() {
         Departure departure = unwritten.get();
-        if (departure == null) {
-            return;
+        if (departure != null) {
+            unwritten.set(restamp(departure));
         }
-        unwritten.remove();
-        if (departures[departure.slot()] == departure.at()) {
-            departures[departure.slot()] = System.nanoTime();
+    }
+
+    /**
+     * The request this thread is writing has been handed to the operating system: the log counts it from now, as
+     * {@link #writing()} does. Anything flushed before {@link #writing()} (a proxy's CONNECT) is not the request.
+     */
+    @Override
+    public void written() {
+        Departure departure = unwritten.get();
+        if (departure != null && departure.writing()) {
+            unwritten.remove();
+            restamp(departure);
         }
+    }
+
+    /** Logs the departure as of now, unless the log has moved past it; the departure as logged, being written. */
+    private synchronized Departure restamp(Departure departure) {
+        if (departures[departure.slot()] != departure.at()) {
+            return null;
+        }
+        long now = System.nanoTime();
+        departures[departure.slot()] = now;
+        return new Departure(departure.slot(), now, true);
     }
 
     /**
@@ -240,7 +264,7 @@ public final class NodeThrottle {
             return free - now;
         }
         departures[oldest] = now;
-        unwritten.set(new Departure(oldest, now));
+        unwritten.set(new Departure(oldest, now, false));
         oldest = (oldest + 1) % departures.length;
         return 0;
     }

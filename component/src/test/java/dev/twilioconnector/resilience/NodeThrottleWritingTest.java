@@ -7,8 +7,9 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A request counts from when it is written, not from its turn: one held up on its way to the socket (a connection to
- * open, a pause) holds back the ones that would otherwise reach Twilio within a second of it.
+ * A request counts from when it is written, and then from when its write is done, not from its turn: one held up on
+ * its way to the socket (a connection to open, a pause) or in its write holds back the ones that would otherwise
+ * reach Twilio within a second of it.
  */
 class NodeThrottleWritingTest {
 
@@ -25,6 +26,38 @@ class NodeThrottleWritingTest {
         throttle.acquire();
         Thread.sleep(HELD_UP.toMillis());
         throttle.writing();
+        sendAtOnce(throttle);
+
+        throttle.acquire();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(HELD_UP.plus(WINDOW));
+    }
+
+    @Test
+    void theRequestAfterNextWaitsAWindowFromWhenAHeldUpWriteWasDone() throws Exception {
+        NodeThrottle throttle = new NodeThrottle("slow-write", new ThrottleSettings(LIMIT, 10));
+        long start = System.nanoTime();
+        throttle.acquire();
+        throttle.writing();
+        Thread.sleep(HELD_UP.toMillis());
+        throttle.written();
+        sendAtOnce(throttle);
+
+        throttle.acquire();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(HELD_UP.plus(WINDOW));
+    }
+
+    @Test
+    void aFlushBeforeTheRequestIsWrittenIsNotItsWrite() throws Exception {
+        NodeThrottle throttle = new NodeThrottle("tunnel", new ThrottleSettings(LIMIT, 10));
+        long start = System.nanoTime();
+        throttle.acquire();
+        // a proxy's CONNECT, flushed on the request's thread before the request itself is written
+        throttle.written();
+        Thread.sleep(HELD_UP.toMillis());
+        throttle.writing();
+        throttle.written();
         sendAtOnce(throttle);
 
         throttle.acquire();
@@ -50,5 +83,6 @@ class NodeThrottleWritingTest {
     private static void sendAtOnce(NodeThrottle throttle) {
         throttle.acquire();
         throttle.writing();
+        throttle.written();
     }
 }
