@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.withinPercentage;
  * far more than 10 times the limit for 20 seconds, and while 10 times the limit arrives regardless of answers, most
  * of it beyond the queue. Counted from the sandbox's request log, in every window of one second that starts at a
  * request. About a minute and a half in all, alone in a JVM of its own (the {@code throttle-accuracy} execution in
- * this module's pom, which runs a failed case up to twice more; the pom says why): rerun it with {@code mvn -B -q install -DskipTests -pl sandbox,component} and
+ * this module's pom, which runs a failed case up to three times more; the pom says why): rerun it with {@code mvn -B -q install -DskipTests -pl sandbox,component} and
  * {@code mvn -B -pl component surefire:test@throttle-accuracy}.
  */
 class NodeThrottleAccuracyTest extends ResilienceTestSupport {
