@@ -46,7 +46,7 @@ class RequestLoggingTest {
 
     @BeforeEach
     void capture() {
-        // the backend lets the request log through, as the runner's log4j2.xml does; logLevel decides what is written
+        // the backend lets the request log through, as the runner's log4j2.properties does; logLevel decides what is written
         Configurator.setLevel(REQUEST_LOG, Level.ALL);
         captured.start();
         LoggerContext logging = (LoggerContext) LogManager.getContext(false);
