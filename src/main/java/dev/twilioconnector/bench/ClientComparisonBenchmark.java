@@ -1,26 +1,23 @@
 package dev.twilioconnector.bench;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToDoubleFunction;
 
 /**
  * The connector beside what a Java user would pick instead, doing the same Messages Get, Create and List of one page
  * of 50 against one loopback server in a JVM of its own ({@link LoopbackTwilioServer}) that answers at once: raw
  * Apache HttpClient 5 with Jackson, Twilio's Java SDK 11, and the connector through a ProducerTemplate with its
- * throttle out of the way. After a warm-up, rounds alternate between the clients on one thread; it prints each figure
- * per request over the rounds (wall time, CPU of the calling thread, CPU of the whole client JVM with its background
- * threads, bytes allocated by the calling thread, the server's CPU) with the ratios connector / SDK and
- * connector / raw, then each client's throughput with 8 threads.
+ * throttle out of the way. Each client runs in a JVM of its own ({@link ClientWorker}), as a user's application holds
+ * one: in one JVM the code the three share (HttpClient, Jackson) would be compiled for their mix, and which client
+ * gained or lost by that would change from run to run. After each client's warm-up, rounds alternate between the
+ * clients, one at a time; it prints each figure per request over the rounds (wall time, CPU of the calling thread,
+ * CPU of the whole client JVM with its background threads, bytes allocated by the calling thread, the server's CPU)
+ * with the ratios connector / SDK and connector / raw, then each client's throughput with 8 threads.
  *
  * <p>Run from the repository root; the reactor builds the modules it needs and the {@code bench} profile of
  * {@code src/pom.xml} starts a JVM on the module's class path:
@@ -28,7 +25,8 @@ import java.util.function.ToDoubleFunction;
  * <pre>
  * mvn -B -q -pl src -am package -DskipTests -Dbench=ClientComparisonBenchmark \
  *     [-Dbench.jvmArgs="-Dbench.rounds=10 -Dbench.warmupSeconds=20 -Dbench.throughputSeconds=5 -Dbench.threads=8
- *                       -Dbench.clients=raw,sdk,connector -Dbench.operations=get,create,list"]
+ *                       -Dbench.clients=raw,sdk,connector -Dbench.operations=get,create,list
+ *                       -Dbench.clientJvmArgs=-Xmx1g"]
  * </pre>
  */
 public final class ClientComparisonBenchmark {
@@ -70,39 +68,38 @@ public final class ClientComparisonBenchmark {
         int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 20);
         int throughputSeconds = Integer.getInteger("bench.throughputSeconds", 5);
         int threads = Integer.getInteger("bench.threads", 8);
-        List<String> names = Arrays.asList(System.getProperty("bench.clients", "raw,sdk,connector").split(","));
+        List<String> names = Arrays.stream(System.getProperty("bench.clients", "raw,sdk,connector").split(","))
+                .map(String::trim).toList();
+        for (String name : names) {
+            if (!List.of("raw", "sdk", "connector").contains(name)) {
+                throw new IllegalArgumentException("bench.clients: unknown client '" + name
+                        + "'; the clients are raw, sdk and connector");
+            }
+        }
         List<Operation> operations = operations(System.getProperty("bench.operations", "get,create,list"));
+        // one argument may be a JDK @argfile, for options with spaces (a JFR recording: docs/testing.md)
+        List<String> clientJvmArgs = Arrays.asList(System.getProperty("bench.clientJvmArgs", "-Xmx1g").trim().split("\\s+"));
         try (LoopbackServerProcess server = LoopbackServerProcess.start(ACCOUNT_SID, MESSAGE_SID)) {
-            Map<String, MessagesClient> clients = clients(names, server.baseUrl());
+            Map<String, ClientProcess> clients = new LinkedHashMap<>();
             try {
-                System.out.printf("%s, %d cores, %s; server on %s (its own JVM)%n", System.getProperty("java.vm.name"),
-                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), server.baseUrl());
-                checkParsed(clients.values());
-                warmUp(clients.values(), operations, warmupSeconds);
-                Map<MessagesClient, Map<Operation, RequestCost>> costs =
-                        alternatingRounds(clients, operations, rounds, server);
+                for (String name : names) {
+                    clients.put(name, ClientProcess.start(name, server.baseUrl(), clientJvmArgs));
+                }
+                System.out.printf("%s, %d cores, %s; server on %s, each client in a JVM of its own (%s)%n",
+                        System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("java.version"), server.baseUrl(), String.join(" ", clientJvmArgs));
+                for (ClientProcess client : clients.values()) {
+                    client.warmUp(warmupSeconds, operations);
+                }
+                Map<String, Map<Operation, RequestCost>> costs = alternatingRounds(clients, operations, rounds, server);
                 printCosts(clients, operations, costs, rounds);
                 printThroughput(clients, operations, threads, throughputSeconds);
             } finally {
-                for (MessagesClient client : clients.values()) {
+                for (ClientProcess client : clients.values()) {
                     client.close();
                 }
             }
         }
-    }
-
-    private static Map<String, MessagesClient> clients(List<String> names, String baseUrl) {
-        Map<String, MessagesClient> clients = new LinkedHashMap<>();
-        for (String name : names) {
-            clients.put(name, switch (name.trim()) {
-                case "raw" -> new RawHttpMessagesClient(baseUrl, ACCOUNT_SID, AUTH_TOKEN, MESSAGE_SID);
-                case "sdk" -> new TwilioSdkMessagesClient(baseUrl, ACCOUNT_SID, AUTH_TOKEN, MESSAGE_SID);
-                case "connector" -> new ConnectorMessagesClient(baseUrl, ACCOUNT_SID, AUTH_TOKEN, MESSAGE_SID);
-                default -> throw new IllegalArgumentException("bench.clients: unknown client '" + name
-                        + "'; the clients are raw, sdk and connector");
-            });
-        }
-        return clients;
     }
 
     private static List<Operation> operations(String names) {
@@ -118,161 +115,102 @@ public final class ClientComparisonBenchmark {
         return operations;
     }
 
-    /** Each client must have parsed the response into its objects: a client that skipped the JSON would look fast. */
-    private static void checkParsed(Iterable<MessagesClient> clients) throws Exception {
-        for (MessagesClient client : clients) {
-            for (Operation operation : Operation.values()) {
-                String sid = operation.call(client);
-                if (!operation.expectedSid.equals(sid)) {
-                    throw new IllegalStateException(client.name() + " " + operation.label + " read the sid " + sid
-                            + ", not " + operation.expectedSid);
-                }
-            }
-        }
-    }
-
-    private static void warmUp(Iterable<MessagesClient> clients, List<Operation> operations, int seconds) throws Exception {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        while (System.nanoTime() - end < 0) {
-            for (MessagesClient client : clients) {
-                for (Operation operation : operations) {
-                    for (int i = 0; i < operation.batch / 10; i++) {
-                        operation.call(client);
-                    }
-                }
-            }
-        }
-    }
-
-    private static Map<MessagesClient, Map<Operation, RequestCost>> alternatingRounds(Map<String, MessagesClient> clients,
+    private static Map<String, Map<Operation, RequestCost>> alternatingRounds(Map<String, ClientProcess> clients,
             List<Operation> operations, int rounds, LoopbackServerProcess server) throws Exception {
-        List<MessagesClient> order = new ArrayList<>(clients.values());
-        Map<MessagesClient, Map<Operation, List<RequestCost>>> samples = new LinkedHashMap<>();
+        List<ClientProcess> order = new ArrayList<>(clients.values());
+        Map<String, Map<Operation, List<RequestCost>>> samples = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < order.size(); i++) {
                 // each client takes its turn first, so none always follows the same neighbour
-                MessagesClient client = order.get((i + round) % order.size());
+                ClientProcess client = order.get((i + round) % order.size());
                 for (Operation operation : operations) {
-                    RequestCost cost = RequestCost.measure(operation.batch, () -> operation.call(client), server);
-                    samples.computeIfAbsent(client, c -> new LinkedHashMap<>())
-                            .computeIfAbsent(operation, o -> new ArrayList<>()).add(cost);
+                    samples.computeIfAbsent(client.client(), c -> new LinkedHashMap<>())
+                            .computeIfAbsent(operation, o -> new ArrayList<>()).add(client.round(operation, server));
                 }
             }
         }
-        Map<MessagesClient, Map<Operation, RequestCost>> summaries = new LinkedHashMap<>();
+        Map<String, Map<Operation, RequestCost>> summaries = new LinkedHashMap<>();
         samples.forEach((client, byOperation) -> byOperation.forEach((operation, costs) ->
                 summaries.computeIfAbsent(client, c -> new LinkedHashMap<>()).put(operation, RequestCost.summary(costs))));
         return summaries;
     }
 
-    private static void printCosts(Map<String, MessagesClient> clients, List<Operation> operations,
-            Map<MessagesClient, Map<Operation, RequestCost>> costs, int rounds) {
-        MessagesClient raw = clients.get("raw");
-        MessagesClient sdk = clients.get("sdk");
-        MessagesClient connector = clients.get("connector");
+    private static void printCosts(Map<String, ClientProcess> clients, List<Operation> operations,
+            Map<String, Map<Operation, RequestCost>> costs, int rounds) {
+        boolean bySdk = clients.containsKey("connector") && clients.containsKey("sdk");
+        boolean byRaw = clients.containsKey("connector") && clients.containsKey("raw");
         System.out.printf("%nper request, one thread, %d alternating rounds: median of the wall time, the thread's CPU and "
                 + "allocation; mean of the JVMs' CPU%n%n", rounds);
         StringBuilder header = new StringBuilder("| per request |");
         StringBuilder rule = new StringBuilder("|---|");
-        for (MessagesClient client : clients.values()) {
-            header.append(' ').append(client.name()).append(" |");
+        for (ClientProcess client : clients.values()) {
+            header.append(' ').append(client.label()).append(" |");
             rule.append("---|");
         }
-        if (connector != null && sdk != null) {
+        if (bySdk) {
             header.append(" connector / SDK |");
             rule.append("---|");
         }
-        if (connector != null && raw != null) {
+        if (byRaw) {
             header.append(" connector / raw |");
             rule.append("---|");
         }
         System.out.println(header);
         System.out.println(rule);
         for (Operation operation : operations) {
-            row(operation.label + ", wall", clients, costs, operation, RequestCost::wallNanos, 1e3, "µs", raw, sdk, connector);
+            row(operation.label + ", wall", clients, costs, operation, RequestCost::wallNanos, 1e3, "µs", bySdk, byRaw);
             row(operation.label + ", CPU calling thread", clients, costs, operation, RequestCost::threadCpuNanos, 1e3,
-                    "µs", raw, sdk, connector);
+                    "µs", bySdk, byRaw);
             row(operation.label + ", CPU client JVM", clients, costs, operation, RequestCost::processCpuNanos, 1e3,
-                    "µs", raw, sdk, connector);
+                    "µs", bySdk, byRaw);
             row(operation.label + ", allocated", clients, costs, operation, RequestCost::allocatedBytes, 1024, "KiB",
-                    raw, sdk, connector);
+                    bySdk, byRaw);
             row(operation.label + ", CPU server JVM", clients, costs, operation, RequestCost::serverCpuNanos, 1e3, "µs",
-                    raw, sdk, connector);
+                    bySdk, byRaw);
         }
     }
 
-    private static void row(String label, Map<String, MessagesClient> clients,
-            Map<MessagesClient, Map<Operation, RequestCost>> costs, Operation operation,
-            ToDoubleFunction<RequestCost> figure, double unit, String unitName, MessagesClient raw, MessagesClient sdk,
-            MessagesClient connector) {
+    private static void row(String label, Map<String, ClientProcess> clients, Map<String, Map<Operation, RequestCost>> costs,
+            Operation operation, ToDoubleFunction<RequestCost> figure, double unit, String unitName, boolean bySdk,
+            boolean byRaw) {
         StringBuilder line = new StringBuilder("| " + label + " |");
-        for (MessagesClient client : clients.values()) {
+        for (String client : clients.keySet()) {
             line.append(String.format(" %.1f %s |", figure.applyAsDouble(costs.get(client).get(operation)) / unit, unitName));
         }
-        if (connector != null && sdk != null) {
-            line.append(String.format(" %.2f |", ratio(costs, operation, figure, connector, sdk)));
+        if (bySdk) {
+            line.append(String.format(" %.2f |", ratio(costs, operation, figure, "sdk")));
         }
-        if (connector != null && raw != null) {
-            line.append(String.format(" %.2f |", ratio(costs, operation, figure, connector, raw)));
+        if (byRaw) {
+            line.append(String.format(" %.2f |", ratio(costs, operation, figure, "raw")));
         }
         System.out.println(line);
     }
 
-    private static double ratio(Map<MessagesClient, Map<Operation, RequestCost>> costs, Operation operation,
-            ToDoubleFunction<RequestCost> figure, MessagesClient of, MessagesClient to) {
-        return figure.applyAsDouble(costs.get(of).get(operation)) / figure.applyAsDouble(costs.get(to).get(operation));
+    private static double ratio(Map<String, Map<Operation, RequestCost>> costs, Operation operation,
+            ToDoubleFunction<RequestCost> figure, String to) {
+        return figure.applyAsDouble(costs.get("connector").get(operation)) / figure.applyAsDouble(costs.get(to).get(operation));
     }
 
-    private static void printThroughput(Map<String, MessagesClient> clients, List<Operation> operations, int threads,
+    private static void printThroughput(Map<String, ClientProcess> clients, List<Operation> operations, int threads,
             int seconds) throws Exception {
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.out.printf("%n%d threads, %d s each, requests per second (CPU of the client JVM per request)%n%n", threads,
                 seconds);
         StringBuilder header = new StringBuilder("| ").append(threads).append(" threads |");
         StringBuilder rule = new StringBuilder("|---|");
-        for (MessagesClient client : clients.values()) {
-            header.append(' ').append(client.name()).append(" |");
+        for (ClientProcess client : clients.values()) {
+            header.append(' ').append(client.label()).append(" |");
             rule.append("---|");
         }
         System.out.println(header);
         System.out.println(rule);
         for (Operation operation : operations) {
             StringBuilder line = new StringBuilder("| " + operation.label + " |");
-            for (MessagesClient client : clients.values()) {
-                run(client, operation, threads, 1);
-                long cpu = os.getProcessCpuTime();
-                long start = System.nanoTime();
-                long requests = run(client, operation, threads, seconds);
-                double elapsed = (System.nanoTime() - start) / 1e9;
-                cpu = os.getProcessCpuTime() - cpu;
-                line.append(String.format(" %.0f/s (%.0f µs) |", requests / elapsed, cpu / 1e3 / requests));
+            for (ClientProcess client : clients.values()) {
+                ClientProcess.Throughput throughput = client.throughput(operation, threads, seconds);
+                line.append(String.format(" %.0f/s (%.0f µs) |", throughput.requestsPerSecond(),
+                        throughput.cpuNanosPerRequest() / 1e3));
             }
             System.out.println(line);
         }
-    }
-
-    private static long run(MessagesClient client, Operation operation, int threads, int seconds) throws Exception {
-        LongAdder requests = new LongAdder();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        try {
-            List<Future<?>> callers = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                callers.add(pool.submit(() -> {
-                    while (System.nanoTime() - end < 0) {
-                        operation.call(client);
-                        requests.increment();
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> caller : callers) {
-                caller.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return requests.sum();
     }
 }
