@@ -15,12 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Every page a stream or a poll reads takes its turn at the node throttle: 2 requests a second here. */
+/**
+ * Every page a stream or a poll reads takes its turn at the node throttle: at 2 requests a second, the sandbox sees
+ * no more than 2 of the pages in any second. (Not "a turn apart": a page written late after its turn, on a busy
+ * machine, may arrive closer to the next one than a turn, and the throttle still keeps the second.)
+ */
 class ThrottledPagesTest extends SandboxTestSupport {
 
     private static final int TRANSACTIONS_PER_SECOND = 2;
-    /** 1/limit, less a tenth for the clocks of the throttle and the sandbox's log. */
-    private static final Duration SPACING = Duration.ofMillis(1000 / TRANSACTIONS_PER_SECOND * 9 / 10);
 
     @Override
     public boolean isUseRouteBuilder() {
@@ -63,7 +65,7 @@ class ThrottledPagesTest extends SandboxTestSupport {
 
         assertThat(count).isEqualTo(8);
         assertThat(requestLines()).hasSize(4).first().isEqualTo("GET " + accountPath("Messages.json") + "?PageSize=2");
-        assertThat(new RequestWindows(requests()).closestPair()).as(arrivals()).isGreaterThanOrEqualTo(SPACING);
+        assertThat(new RequestWindows(requests()).busiestSecond()).as(arrivals()).isLessThanOrEqualTo(TRANSACTIONS_PER_SECOND);
     }
 
     @Test
@@ -86,6 +88,6 @@ class ThrottledPagesTest extends SandboxTestSupport {
 
         assertThat(requestLines().subList(0, 4)).allSatisfy(line -> assertThat(line)
                 .startsWith("GET " + accountPath("Messages.json") + "?PageSize=2"));
-        assertThat(new RequestWindows(requests()).closestPair()).as(arrivals()).isGreaterThanOrEqualTo(SPACING);
+        assertThat(new RequestWindows(requests()).busiestSecond()).as(arrivals()).isLessThanOrEqualTo(TRANSACTIONS_PER_SECOND);
     }
 }
