@@ -108,7 +108,7 @@ class ConversationsPrismContractTest {
         int before = conversations.requests().size();
 
         List<Map<String, Object>> active = conversations.records(
-                "twilio-connector:Conversations.Conversations/List?pageSize=50&filterClause=State = 'active'", null);
+                "twilio-connector:Conversations.Conversations/List?pageSize=50&filterClause=State = 'active'");
         Map<String, Object> read = conversations.record(
                 "twilio-connector:Conversations.Conversations/Get?entityId=first_conversation", null);
 
@@ -150,7 +150,7 @@ class ConversationsPrismContractTest {
         Map<String, Object> posted = conversations.record("twilio-connector:Conversations.ConversationMessages/Create",
                 ordered("ConversationSid", CONVERSATION, "Author", "support", "Body", "Your order shipped"));
         List<Map<String, Object>> listed = conversations.records("twilio-connector:Conversations.ConversationMessages/List"
-                + "?filterClause=ConversationSid = '" + CONVERSATION + "' AND Order = 'desc'", null);
+                + "?filterClause=ConversationSid = '" + CONVERSATION + "' AND Order = 'desc'");
         Map<String, Object> read = conversations.record("twilio-connector:Conversations.ConversationMessages/Get?entityId="
                 + MESSAGE, Map.of("ConversationSid", CONVERSATION));
 

@@ -101,7 +101,7 @@ class MessagingPrismContractTest {
     void servicesAreListedReadAndUpdatedAsTwiliosExamplesSay() {
         int before = messaging.requests().size();
 
-        List<Map<String, Object>> listed = messaging.records("twilio-connector:Messaging.Services/List?pageSize=5", null);
+        List<Map<String, Object>> listed = messaging.records("twilio-connector:Messaging.Services/List?pageSize=5");
         Map<String, Object> read = messaging.record("twilio-connector:Messaging.Services/Get?entityId=" + SERVICE, null);
         Map<String, Object> updated = messaging.record("twilio-connector:Messaging.Services/Update?entityId=" + SERVICE,
                 Map.of("StickySender", false));
@@ -125,7 +125,7 @@ class MessagingPrismContractTest {
         Map<String, Object> added = messaging.record("twilio-connector:Messaging.PhoneNumbers/Create",
                 Map.of("ServiceSid", SERVICE, "PhoneNumberSid", NUMBER));
         List<Map<String, Object>> listed = messaging.records(
-                "twilio-connector:Messaging.PhoneNumbers/List?filterClause=ServiceSid = '" + SERVICE + "'", null);
+                "twilio-connector:Messaging.PhoneNumbers/List?filterClause=ServiceSid = '" + SERVICE + "'");
 
         List<ListFormProxy.SentRequest> sent = messaging.requestsSince(before);
         assertThat(sent.get(0).path()).isEqualTo(IN_SERVICE + "/PhoneNumbers");

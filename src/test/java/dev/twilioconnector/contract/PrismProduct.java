@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twilioconnector.TwilioConnectorComponent;
+import dev.twilioconnector.headers.TwilioConnectorConstants;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -106,16 +107,24 @@ final class PrismProduct implements AutoCloseable {
         return producer.request(uri, exchange -> exchange.getMessage().setBody(body));
     }
 
+    /** The records of the List {@code uri} for the filterClause given in its header, which may hold any character. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> records(String uri, String filterClause) {
+        Exchange exchange = producer.request(uri,
+                request -> request.getMessage().setHeader(TwilioConnectorConstants.FILTER_CLAUSE, filterClause));
+        return succeeded(exchange).getMessage().getBody(List.class);
+    }
+
     /** The record the operation returned; a failure carries what Prism said about the requests. */
     @SuppressWarnings("unchecked")
     Map<String, Object> record(String uri, Object body) {
         return (Map<String, Object>) succeeded(call(uri, body)).getMessage().getBody();
     }
 
-    /** The records the List returned; a failure carries what Prism said about the requests. */
+    /** The records the List {@code uri} returned; a failure carries what Prism said about the requests. */
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> records(String uri, Object body) {
-        return succeeded(call(uri, body)).getMessage().getBody(List.class);
+    List<Map<String, Object>> records(String uri) {
+        return succeeded(call(uri, null)).getMessage().getBody(List.class);
     }
 
     private Exchange succeeded(Exchange exchange) {
