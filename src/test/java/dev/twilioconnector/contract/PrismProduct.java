@@ -18,12 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One Twilio product's official description served by Stoplight Prism, behind a {@link ListFormProxy} that records
  * the requests as the connector sent them, and a connector whose {@code baseUrls} entry for that product points
  * there. Prism answers a request that breaks the description with 422, which the connector raises as an error, and
- * any other with the description's example, so a battery's records are Twilio's own examples. One a test class:
+ * any other with the description's example, so a battery's records are Twilio's own examples. One per test class:
  * each is a Node process that takes seconds to start on the build's two cores.
  */
 final class PrismProduct implements AutoCloseable {
@@ -107,14 +108,6 @@ final class PrismProduct implements AutoCloseable {
         return producer.request(uri, exchange -> exchange.getMessage().setBody(body));
     }
 
-    /** The records of the List {@code uri} for the filterClause given in its header, which may hold any character. */
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> records(String uri, String filterClause) {
-        Exchange exchange = producer.request(uri,
-                request -> request.getMessage().setHeader(TwilioConnectorConstants.FILTER_CLAUSE, filterClause));
-        return succeeded(exchange).getMessage().getBody(List.class);
-    }
-
     /** The record the operation returned; a failure carries what Prism said about the requests. */
     @SuppressWarnings("unchecked")
     Map<String, Object> record(String uri, Object body) {
@@ -127,9 +120,17 @@ final class PrismProduct implements AutoCloseable {
         return succeeded(call(uri, null)).getMessage().getBody(List.class);
     }
 
+    /** The records of the List {@code uri} for the filterClause given in its header, which may hold any character. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> records(String uri, String filterClause) {
+        Exchange exchange = producer.request(uri,
+                request -> request.getMessage().setHeader(TwilioConnectorConstants.FILTER_CLAUSE, filterClause));
+        return succeeded(exchange).getMessage().getBody(List.class);
+    }
+
     private Exchange succeeded(Exchange exchange) {
         if (exchange.getException() != null) {
-            throw new AssertionError(exchange.getException().getMessage() + "\n" + prism.log(), exchange.getException());
+            throw new AssertionError(exchange.getException().getMessage() + "\n" + log(), exchange.getException());
         }
         return exchange;
     }
@@ -160,9 +161,12 @@ final class PrismProduct implements AutoCloseable {
         return all.subList(before, all.size());
     }
 
-    /** What Prism printed about the requests so far, to explain a failed assertion. */
+    /**
+     * What Prism printed about the requests so far, each refused one with the rules it broke, to explain a failed
+     * assertion; without the list of every operation it serves, which it prints first.
+     */
     String log() {
-        return prism.log();
+        return prism.log().lines().filter(line -> !line.contains("[CLI]")).collect(Collectors.joining("\n"));
     }
 
     /** A map of the pairs given, in their order, for payloads and batteries. */
