@@ -105,7 +105,15 @@ final class PrismProduct implements AutoCloseable {
 
     /** Sends {@code body} (a Map, JSON text or null) to the connector's endpoint {@code uri}. */
     Exchange call(String uri, Object body) {
-        return producer.request(uri, exchange -> exchange.getMessage().setBody(body));
+        return call(uri, body, Map.of());
+    }
+
+    /** Sends {@code body} and the {@code headers} to the connector's endpoint {@code uri}. */
+    Exchange call(String uri, Object body, Map<String, Object> headers) {
+        return producer.request(uri, exchange -> {
+            exchange.getMessage().setBody(body);
+            exchange.getMessage().getHeaders().putAll(headers);
+        });
     }
 
     /** The record the operation returned; a failure carries what Prism said about the requests. */
@@ -123,8 +131,7 @@ final class PrismProduct implements AutoCloseable {
     /** The records of the List {@code uri} for the filterClause given in its header, which may hold any character. */
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> records(String uri, String filterClause) {
-        Exchange exchange = producer.request(uri,
-                request -> request.getMessage().setHeader(TwilioConnectorConstants.FILTER_CLAUSE, filterClause));
+        Exchange exchange = call(uri, null, Map.of(TwilioConnectorConstants.FILTER_CLAUSE, filterClause));
         return succeeded(exchange).getMessage().getBody(List.class);
     }
 
