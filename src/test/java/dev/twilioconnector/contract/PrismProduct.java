@@ -14,6 +14,7 @@ import org.apache.camel.test.AvailablePortFinder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,7 @@ final class PrismProduct implements AutoCloseable {
     /** The account of the descriptions' examples. */
     static final String ACCOUNT = "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     private static final String SPECS = "package/twilio-oai/spec/json/";
+    private static final String SCHEMAS = "#/components/schemas/";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final PrismServer prism;
@@ -60,8 +62,20 @@ final class PrismProduct implements AutoCloseable {
      * empty page.
      */
     static PrismProduct start(String product, String description, Map<String, String> examples) throws Exception {
-        JsonNode document = MAPPER.readTree(Path.of(System.getProperty("twilio.spec.dir", "../target/twilio-spec"),
-                SPECS, description).toFile());
+        return start(product, List.of(description), examples);
+    }
+
+    /**
+     * As {@link #start(String, String, Map)}, Prism serving every version's description of the product at once, as
+     * Twilio serves them on the product's one host ({@code content.twilio.com/v1} and {@code /v2}).
+     */
+    static PrismProduct start(String product, List<String> descriptions, Map<String, String> examples) throws Exception {
+        List<JsonNode> documents = new ArrayList<>();
+        for (String description : descriptions) {
+            documents.add(MAPPER.readTree(Path.of(System.getProperty("twilio.spec.dir", "../target/twilio-spec"), SPECS,
+                    description).toFile()));
+        }
+        JsonNode document = merged(documents);
         PrismServer prism = PrismServer.start(Path.of(System.getProperty("prism.dir", "../target/prism")),
                 served(document, examples), AvailablePortFinder.getNextAvailable());
         ListFormProxy proxy = null;
@@ -83,6 +97,47 @@ final class PrismProduct implements AutoCloseable {
             prism.close();
             throw e;
         }
+    }
+
+    /**
+     * The paths and schemas of the descriptions in one; a later version's schema whose name an earlier one gives
+     * another schema is renamed, with the references to it, so that each version's paths keep their own.
+     */
+    private static JsonNode merged(List<JsonNode> documents) {
+        ObjectNode merged = documents.get(0).deepCopy();
+        ObjectNode schemas = (ObjectNode) merged.path("components").path("schemas");
+        for (int index = 1; index < documents.size(); index++) {
+            JsonNode later = documents.get(index);
+            String prefix = "description" + index + ".";
+            Map<String, String> references = new LinkedHashMap<>();
+            Map<String, JsonNode> laterSchemas = new LinkedHashMap<>();
+            later.path("components").path("schemas").fields().forEachRemaining(schema -> {
+                String name = schema.getKey();
+                if (schemas.has(name) && !schemas.get(name).equals(schema.getValue())) {
+                    references.put(SCHEMAS + name, SCHEMAS + prefix + name);
+                    name = prefix + name;
+                }
+                laterSchemas.put(name, schema.getValue());
+            });
+            laterSchemas.forEach((name, schema) -> schemas.set(name, referring(schema.deepCopy(), references)));
+            later.path("paths").fields().forEachRemaining(path ->
+                    ((ObjectNode) merged.path("paths")).set(path.getKey(), referring(path.getValue().deepCopy(), references)));
+        }
+        return merged;
+    }
+
+    /** {@code node} with its {@code $ref}s to renamed schemas pointed at their new names. */
+    private static JsonNode referring(JsonNode node, Map<String, String> references) {
+        if (node instanceof ObjectNode object) {
+            JsonNode reference = object.get("$ref");
+            if (reference != null && references.containsKey(reference.asText())) {
+                object.put("$ref", references.get(reference.asText()));
+            }
+            object.forEach(child -> referring(child, references));
+        } else if (node.isArray()) {
+            node.forEach(child -> referring(child, references));
+        }
+        return node;
     }
 
     /** The description as Prism serves it: its lists read as the proxy sends them, the examples chosen. */
