@@ -114,6 +114,19 @@ class InputValidationTest extends SandboxTestSupport {
                         + " or twilio-connector:actions/<Action>, but got twilio-connector:Messages");
     }
 
+    @Test
+    void aPhoneNumberWhosePlusTheEndpointUriReadAsASpaceIsRefusedWithHowToWriteIt() {
+        Exchange exchange = call("twilio-connector:Lookups.PhoneNumbers/Get?entityId=+14155552671", null);
+
+        assertThat(exchange.getException()).isInstanceOf(TwilioConnectorInputException.class)
+                .hasMessage("entityId ' 14155552671' is not a valid Lookups.PhoneNumbers id: expected"
+                        + " ^[A-Za-z0-9+][A-Za-z0-9_.:@+-]{0,255}$ (a '+' in an endpoint URI reads as a space: write"
+                        + " entityId=RAW(+14155552671) or %2B, or give it in a header)");
+        assertThat(requests()).isEmpty();
+        assertThat(call("twilio-connector:Lookups.PhoneNumbers/Get?entityId=RAW(+1/415)", null).getException())
+                .hasMessageNotContaining("RAW(");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"../Calls/CAaa4a99c300bd9d1bcc0d1ae9dcd248c6", "SM3ad97d41e786c02bca47c8ce1745053b/../x",
             "SM3ad97d41e786c02bca47c8ce1745053b?Body=x", "SM3ad97d41e786c02bca47c8ce1745053b#x", "%2F..%2FCalls",

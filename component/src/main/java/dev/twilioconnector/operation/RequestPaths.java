@@ -58,9 +58,20 @@ final class RequestPaths {
         }
         if (id ? !entity.isValidId(value) : !validParent(entity, name, value)) {
             throw new TwilioConnectorInputException((id ? "entityId" : name) + " '" + value + "' is not a valid "
-                    + (id ? entity.name() + " id" : name) + ": expected " + (id ? entity.idPattern() : parentShape(entity, name)));
+                    + (id ? entity.name() + " id" : name) + ": expected " + (id ? entity.idPattern() : parentShape(entity, name))
+                    + plusReadAsSpace(entity, name, id, value));
         }
         return value;
+    }
+
+    /** Camel reads a {@code +} in an endpoint URI as a space: a phone number given there arrives as {@code " 1415..."}. */
+    private static String plusReadAsSpace(Entity entity, String name, boolean id, String value) {
+        String withPlus = value.replace(' ', '+');
+        boolean wouldMatch = id ? entity.isValidId(withPlus) : validParent(entity, name, withPlus);
+        return value.indexOf(' ') >= 0 && wouldMatch
+                ? " (a '+' in an endpoint URI reads as a space: write " + (id ? "entityId" : name) + "=RAW(" + withPlus
+                        + ") or %2B, or give it in a header)"
+                : "";
     }
 
     private static boolean validParent(Entity entity, String name, String value) {
