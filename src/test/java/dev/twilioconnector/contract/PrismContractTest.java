@@ -1,5 +1,6 @@
 package dev.twilioconnector.contract;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.twilioconnector.TwilioConnectorComponent;
 import dev.twilioconnector.headers.TwilioConnectorConstants;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,9 +44,15 @@ class PrismContractTest {
     static void startPrismAndTheConnector() throws Exception {
         Path spec = Path.of(System.getProperty("twilio.spec.dir", "../target/twilio-spec"),
                 "package/twilio-oai/spec/json/twilio_api_v2010.json");
-        prism = PrismServer.start(Path.of(System.getProperty("prism.dir", "../target/prism")), spec,
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode description = mapper.readTree(spec.toFile());
+        // Prism reads a list the proxy joins with commas, and checks it as one, where the description it serves says so
+        Path served = Files.createTempFile("twilio_api_v2010", ".json");
+        served.toFile().deleteOnExit();
+        mapper.writeValue(served.toFile(), ListFormProxy.withJoinedLists(description));
+        prism = PrismServer.start(Path.of(System.getProperty("prism.dir", "../target/prism")), served,
                 AvailablePortFinder.getNextAvailable());
-        proxy = ListFormProxy.start(prism.baseUrl(), new ObjectMapper().readTree(spec.toFile()));
+        proxy = ListFormProxy.startJoining(prism.baseUrl(), description);
         TwilioConnectorComponent component = new TwilioConnectorComponent();
         component.getConfiguration().setAccountSid(ACCOUNT);
         component.getConfiguration().setAuthToken("prism-checks-that-there-is-a-token");
