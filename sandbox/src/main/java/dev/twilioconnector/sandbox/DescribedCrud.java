@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,7 +31,6 @@ import java.util.regex.Pattern;
 final class DescribedCrud {
 
     private static final Pattern SID = Pattern.compile("\\^([A-Z]{2})\\[0-9a-fA-F]\\{32}\\$");
-    private static final int DEFAULT_PAGE_SIZE = 50;
 
     record Answer(int status, Object body) {
     }
@@ -58,8 +58,13 @@ final class DescribedCrud {
         requireParents(place);
         return switch (path.shape()) {
             case COLLECTION -> switch (method) {
-                case "GET" -> new Answer(operation.status(), list(place, operation, query));
+                case "GET" -> new Answer(operation.status(), operation.listKey() != null
+                        ? list(place, operation, query) : fetch(place, operation, query));
                 case "POST" -> new Answer(operation.status(), create(place, operation, body(operation, form, json)));
+                case "DELETE" -> {
+                    deleteMatching(place, operation, query);
+                    yield new Answer(operation.status(), null);
+                }
                 default -> throw new TwilioError(405, 20004, "Method not allowed");
             };
             case MEMBER, SINGLETON -> switch (method) {
@@ -152,7 +157,8 @@ final class DescribedCrud {
         Map<String, JsonNode> properties = new LinkedHashMap<>(place.path().properties());
         member.ifPresent(m -> m.properties().forEach(properties::putIfAbsent));
         String idParameter = member.map(DescribedPath::idParameter).orElse("Sid");
-        String id = fields.value(idParameter).orElseGet(() -> sid(properties, idParameter));
+        String idProperty = idProperty(idParameter, properties.keySet());
+        String id = fields.value(idParameter).orElseGet(() -> sid(properties, idProperty));
 
         Map<String, Object> record = blank(properties);
         operation.parameters().forEach((name, schema) -> {
@@ -162,6 +168,9 @@ final class DescribedCrud {
             }
         });
         fields.applyTo(record, properties);
+        if (idProperty != null) {
+            record.put(idProperty, DescribedFields.typed(List.of(id), properties.get(idProperty)));
+        }
         List<String> memberSegments = new ArrayList<>(place.segments());
         memberSegments.add(id);
         identify(record, properties, place, member.orElse(place.path()), memberSegments);
@@ -203,40 +212,64 @@ final class DescribedCrud {
     }
 
     private Map<String, Object> list(Place place, DescribedOperation operation, Params query) {
-        int pageSize = whole(query.first("PageSize"), DEFAULT_PAGE_SIZE, "PageSize", 1, operation.maxPageSize());
-        int page = whole(query.first("Page"), 0, "Page", 0, Integer.MAX_VALUE);
+        Map<String, String> filters = filters(place, operation, query);
+        String key = operation.listKey() != null ? operation.listKey()
+                : DescribedFields.property(place.segments().get(place.segments().size() - 1));
+        return DescribedPage.of(matching(place, filters), key, place.path().origin() + place.concrete(), filters,
+                query, operation.maxPageSize());
+    }
+
+    /**
+     * A GET of a collection whose answer is one record, not a page (a safe-listed number, a room's recording rules):
+     * the newest record the query's filters name, or, with none given, the record as the description shapes it.
+     */
+    private Map<String, Object> fetch(Place place, DescribedOperation operation, Params query) {
+        Map<String, String> filters = filters(place, operation, query);
+        List<Map<String, Object>> found = matching(place, filters);
+        if (!found.isEmpty()) {
+            return found.get(0);
+        }
+        if (!filters.isEmpty()) {
+            throw TwilioError.notFound(place.fullPath());
+        }
+        Map<String, Object> record = blank(place.path().properties());
+        identify(record, place.path().properties(), place, place.path(), place.segments());
+        return record;
+    }
+
+    /** A DELETE of a collection (a safe-listed number): the records its query's filters name. */
+    private void deleteMatching(Place place, DescribedOperation operation, Params query) {
+        Map<String, String> filters = filters(place, operation, query);
+        Map<String, Map<String, Object>> records = collections.get(place.collectionKey(place.segments()));
+        if (filters.isEmpty() || records == null
+                || !records.values().removeIf(r -> matches(r, filters))) {
+            throw TwilioError.notFound(place.fullPath());
+        }
+    }
+
+    /** The query's parameters that the operation takes as filters and that name a property of its records. */
+    private static Map<String, String> filters(Place place, DescribedOperation operation, Params query) {
         Map<String, String> filters = new LinkedHashMap<>();
         for (String parameter : operation.queryParameters()) {
             if (query.hasValue(parameter) && place.path().properties().containsKey(DescribedFields.property(parameter))) {
                 filters.put(parameter, query.first(parameter));
             }
         }
-        List<Map<String, Object>> all = new ArrayList<>(collections
+        return filters;
+    }
+
+    /** The collection's records that match every filter, newest first. */
+    private List<Map<String, Object>> matching(Place place, Map<String, String> filters) {
+        List<Map<String, Object>> found = new ArrayList<>(collections
                 .getOrDefault(place.collectionKey(place.segments()), Map.of()).values().stream()
-                .filter(r -> filters.entrySet().stream().allMatch(f ->
-                        f.getValue().equals(String.valueOf(r.get(DescribedFields.property(f.getKey()))))))
-                .toList());
-        Collections.reverse(all);
-        int from = (int) Math.min(all.size(), (long) page * pageSize);
-        int to = Math.min(all.size(), from + pageSize);
-        String key = operation.listKey() != null ? operation.listKey()
-                : DescribedFields.property(place.segments().get(place.segments().size() - 1));
-        String url = place.path().origin() + place.concrete() + "?";
-        StringBuilder filterQuery = new StringBuilder();
-        filters.forEach((name, value) -> filterQuery.append(Params.encode(name)).append('=')
-                .append(Params.encode(value)).append('&'));
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("page", page);
-        meta.put("page_size", pageSize);
-        meta.put("first_page_url", url + filterQuery + "PageSize=" + pageSize + "&Page=0");
-        meta.put("previous_page_url", page == 0 ? null : url + filterQuery + "PageSize=" + pageSize + "&Page=" + (page - 1));
-        meta.put("next_page_url", to < all.size() ? url + filterQuery + "PageSize=" + pageSize + "&Page=" + (page + 1) : null);
-        meta.put("key", key);
-        meta.put("url", url + filterQuery + "PageSize=" + pageSize + "&Page=" + page);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("meta", meta);
-        answer.put(key, all.subList(from, to));
-        return answer;
+                .filter(r -> matches(r, filters)).toList());
+        Collections.reverse(found);
+        return found;
+    }
+
+    private static boolean matches(Map<String, Object> record, Map<String, String> filters) {
+        return filters.entrySet().stream().allMatch(f ->
+                f.getValue().equals(String.valueOf(record.get(DescribedFields.property(f.getKey())))));
     }
 
     /** A parent the API creates (the Workspace of {@code /v1/Workspaces/WS.../Workers}) must exist. */
@@ -273,7 +306,7 @@ final class DescribedCrud {
             }
         });
         if (record.get("sid") == null && properties.containsKey("sid")) {
-            record.put("sid", sid(properties, "Sid"));
+            record.put("sid", sid(properties, "sid"));
         }
         putIfDescribed(record, "account_sid", place.account());
         String url = member.origin() + "/" + String.join("/", memberSegments);
@@ -285,38 +318,31 @@ final class DescribedCrud {
         }
     }
 
-    /** A new SID of the prefix the description's pattern for the id (else for {@code sid}) gives, else 32 hex digits. */
-    private static String sid(Map<String, JsonNode> properties, String idParameter) {
-        for (String property : List.of(DescribedFields.property(idParameter), "sid")) {
-            JsonNode schema = properties.get(property);
-            Matcher prefix = SID.matcher(schema == null ? "" : schema.path("pattern").asText(""));
-            if (prefix.matches()) {
-                return Ids.sid(prefix.group(1));
+    /**
+     * The property that holds a record's id, the value of the parameter {@code idParameter} that ends its member path:
+     * that parameter's snake_case name ({@code Sid} {@code sid}, {@code PhoneNumber} {@code phone_number}), else
+     * {@code sid}, else SCIM's {@code id}; null when the records hold none.
+     */
+    static String idProperty(String idParameter, Set<String> properties) {
+        for (String property : List.of(DescribedFields.property(idParameter), "sid", "id")) {
+            if (properties.contains(property)) {
+                return property;
             }
         }
-        return Ids.hex32();
+        return null;
+    }
+
+    /** A new SID of the prefix the id property's pattern gives ({@code ^WK[0-9a-fA-F]{32}$}), else 32 hex digits. */
+    private static String sid(Map<String, JsonNode> properties, String idProperty) {
+        JsonNode schema = idProperty == null ? null : properties.get(idProperty);
+        Matcher prefix = SID.matcher(schema == null ? "" : schema.path("pattern").asText(""));
+        return prefix.matches() ? Ids.sid(prefix.group(1)) : Ids.hex32();
     }
 
     private static void putIfDescribed(Map<String, Object> record, String property, Object value) {
         if (record.containsKey(property)) {
             record.put(property, value);
         }
-    }
-
-    private static int whole(String text, int absent, String name, int min, int max) {
-        if (text == null || text.isEmpty()) {
-            return absent;
-        }
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // answered below with the allowed range
-        }
-        throw TwilioError.invalidParameter(name + " must be a whole number from " + min + " to " + max
-                + ", got '" + text + "'");
     }
 
     private static String now() {

@@ -45,7 +45,8 @@ final class DescriptionReader {
             Map<String, JsonNode> properties = new LinkedHashMap<>();
             item.fields().forEachRemaining(method -> {
                 if (METHODS.contains(method.getKey())) {
-                    operations.put(method.getKey().toUpperCase(), operation(method.getValue(), properties));
+                    operations.put(method.getKey().toUpperCase(),
+                            operation(method.getValue(), "get".equals(method.getKey()), properties));
                 }
             });
             paths.add(new DescribedPath(entry.getKey(), segments, origin,
@@ -61,14 +62,18 @@ final class DescriptionReader {
         return "instance".equals(pathType) ? DescribedPath.Shape.SINGLETON : DescribedPath.Shape.COLLECTION;
     }
 
-    private DescribedOperation operation(JsonNode operation, Map<String, JsonNode> properties) {
+    private DescribedOperation operation(JsonNode operation, boolean get, Map<String, JsonNode> properties) {
         int status = successStatus(operation.path("responses"));
-        JsonNode schema = resolve(operation.path("responses").path(String.valueOf(status))
-                .path("content").path("application/json").path("schema"));
+        JsonNode schema = resolve(json(operation.path("responses").path(String.valueOf(status)).path("content"))
+                .path("schema"));
         String listKey = null;
         JsonNode records = schema;
-        if (schema.path("properties").has("meta")) {
-            Iterator<Map.Entry<String, JsonNode>> fields = schema.path("properties").fields();
+        // a list's answer is its page and Twilio's paging meta, in a few descriptions the page alone, in SCIM's its
+        // Resources; a record may have a meta of its own (a SCIM user's) or arrays
+        JsonNode answer = schema.path("properties");
+        boolean paged = resolve(answer.path("meta")).path("properties").has("next_page_url");
+        if (get && (paged || answer.size() == 1 || answer.has("Resources"))) {
+            Iterator<Map.Entry<String, JsonNode>> fields = answer.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if ("array".equals(field.getValue().path("type").asText())) {
@@ -99,6 +104,18 @@ final class DescriptionReader {
         }
         return new DescribedOperation(status, contentType.contains("json"), parameters, required, listKey,
                 maxPageSize, query);
+    }
+
+    /** The JSON media type's entry of a content map: {@code application/json}, or SCIM's {@code application/scim+json}. */
+    private static JsonNode json(JsonNode content) {
+        Iterator<Map.Entry<String, JsonNode>> types = content.fields();
+        while (types.hasNext()) {
+            Map.Entry<String, JsonNode> type = types.next();
+            if (type.getKey().contains("json")) {
+                return type.getValue();
+            }
+        }
+        return content.path("application/json");
     }
 
     private static int successStatus(JsonNode responses) {
