@@ -29,6 +29,7 @@ final class Descriptions {
     private static final Pattern FILE = Pattern.compile("twilio_(.+?)(_v\\d+)?\\.json");
     /** File names by product key, in the index's order. */
     private static final Map<String, List<String>> FILES = index();
+    private static final List<String> KEYS = List.copyOf(FILES.keySet());
     private static final Map<String, DescribedProduct> READ = new ConcurrentHashMap<>();
 
     private Descriptions() {
@@ -36,7 +37,7 @@ final class Descriptions {
 
     /** The keys of the products described, in the index's order. */
     static List<String> keys() {
-        return List.copyOf(FILES.keySet());
+        return KEYS;
     }
 
     static Optional<DescribedProduct> product(String key) {
