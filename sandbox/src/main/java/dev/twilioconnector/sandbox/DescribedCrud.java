@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  */
 final class DescribedCrud {
 
+    private static final Pattern PRODUCT_KEY = Pattern.compile("[a-z][a-z_]*");
     private static final Pattern SID = Pattern.compile("\\^([A-Z]{2})\\[0-9a-fA-F]\\{32}\\$");
 
     record Answer(int status, Object body) {
@@ -38,10 +39,17 @@ final class DescribedCrud {
     /** Records by id, in creation order, by account, product and concrete collection path. */
     private final Map<String, Map<String, Map<String, Object>>> collections = new HashMap<>();
 
-    /** Whether the path's first segment is a described product's key. */
+    /**
+     * Whether the path's first segment is a described product's key. The 2010 API's paths ({@code /2010-04-01/...})
+     * are told apart by their shape, without reading the descriptions' index.
+     */
     static boolean serves(String path) {
         int slash = path.indexOf('/', 1);
-        return slash > 0 && Descriptions.keys().contains(path.substring(1, slash));
+        if (slash < 0) {
+            return false;
+        }
+        String key = path.substring(1, slash);
+        return PRODUCT_KEY.matcher(key).matches() && Descriptions.keys().contains(key);
     }
 
     synchronized Answer handle(String method, String fullPath, Params query, Params form, String json, String account) {
