@@ -81,7 +81,7 @@ final class DescribedCrud {
                     delete(place);
                     yield new Answer(operation.status(), null);
                 }
-                default -> new Answer(operation.status(), update(place, operation, body(operation, form, json)));
+                default -> new Answer(operation.status(), update(place, body(operation, form, json)));
             };
         };
     }
@@ -200,7 +200,7 @@ final class DescribedCrud {
         });
     }
 
-    private Map<String, Object> update(Place place, DescribedOperation operation, Fields fields) {
+    private Map<String, Object> update(Place place, Fields fields) {
         Map<String, Object> record = new LinkedHashMap<>(read(place));
         fields.applyTo(record, place.path().properties());
         putIfDescribed(record, "date_updated", now());

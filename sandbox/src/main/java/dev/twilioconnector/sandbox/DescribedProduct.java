@@ -59,7 +59,7 @@ final class DescribedProduct {
                 .findFirst();
     }
 
-    /** The member paths whose records are created through the API and must exist to be a parent. */
+    /** The member path of this shape when the API creates its records: a parent that must exist. */
     Optional<DescribedPath> creatableMember(List<String> segments) {
         return paths.stream()
                 .filter(p -> p.shape() == DescribedPath.Shape.MEMBER && sameShape(p.segments(), segments))
