@@ -30,7 +30,7 @@ public final class OfficialSpec {
                 document = new ObjectMapper().readTree(Files.readAllBytes(path()));
             } catch (IOException e) {
                 throw new UncheckedIOException("Twilio's description is missing at " + path()
-                        + "; the build fetches it with npm (component/src/build/fetch-twilio-spec.sh)", e);
+                        + "; the build fetches it with npm (sandbox/src/build/fetch-twilio-spec.sh)", e);
             }
         }
         return document;

@@ -13,7 +13,9 @@ import java.util.function.Predicate;
  * The end of the filter chain: maps an authenticated request onto a resource and an operation, and answers in
  * Twilio's wire format. Operations follow the path's shape: a list path takes GET (list) and POST (create), an
  * instance path GET (get), POST (update) and DELETE (delete); anything else, or an operation the resource does
- * not allow, is a 405. Paths under {@code /verify/} are Twilio Verify v2's, answered by {@link VerifyService}.
+ * not allow, is a 405. Paths under {@code /verify/} are Twilio Verify v2's, answered by {@link VerifyService}; the
+ * other products' paths, under their keys ({@code /studio/}, {@code /taskrouter/}), are answered from their
+ * descriptions by {@link DescribedCrud}, after the hand-written services, which win for their prefixes.
  */
 final class ApiHandler implements HttpHandler {
 
@@ -26,15 +28,17 @@ final class ApiHandler implements HttpHandler {
     private final Behaviours behaviours;
     private final Downloads downloads;
     private final VerifyService verify;
+    private final DescribedCrud described;
 
     ApiHandler(ResourceTable resources, Store store, Records records, Behaviours behaviours, Downloads downloads,
-               VerifyService verify) {
+               VerifyService verify, DescribedCrud described) {
         this.resources = resources;
         this.store = store;
         this.records = records;
         this.behaviours = behaviours;
         this.downloads = downloads;
         this.verify = verify;
+        this.described = described;
     }
 
     private record Answer(int status, Object body) {
@@ -74,6 +78,13 @@ final class ApiHandler implements HttpHandler {
             VerifyService.Answer answer = verify.handle(exchange.getRequestMethod(), path,
                     Params.parse(exchange.getRequestURI().getRawQuery()),
                     (Params) RequestAttributes.get(exchange, RequestLog.FORM), caller);
+            return new Answer(answer.status(), answer.body());
+        }
+        if (DescribedCrud.serves(path)) {
+            DescribedCrud.Answer answer = described.handle(exchange.getRequestMethod(), path,
+                    Params.parse(exchange.getRequestURI().getRawQuery()),
+                    (Params) RequestAttributes.get(exchange, RequestLog.FORM),
+                    (String) RequestAttributes.get(exchange, RequestLog.JSON), caller);
             return new Answer(answer.status(), answer.body());
         }
         if (!path.startsWith(VERSION) || !path.endsWith(JSON)) {

@@ -24,6 +24,8 @@ final class RequestLog extends Filter {
 
     /** Request attribute: the decoded form body, a {@link Params}. */
     static final String FORM = "sandbox.form";
+    /** Request attribute: the body's text when it is JSON, for the operations that take JSON; absent otherwise. */
+    static final String JSON = "sandbox.json";
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
 
@@ -45,6 +47,9 @@ final class RequestLog extends Filter {
                 ? Params.parse(new String(body, StandardCharsets.UTF_8))
                 : Params.EMPTY;
         RequestAttributes.set(exchange, FORM, form);
+        if (contentType != null && contentType.contains("json")) {
+            RequestAttributes.set(exchange, JSON, new String(body, StandardCharsets.UTF_8));
+        }
         IntConsumer record = status -> {
             RecordedRequest request = new RecordedRequest(
                     exchange.getRequestMethod(),

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * An embedded, in-memory, Twilio-compatible HTTP server on loopback that speaks Twilio's 2010-04-01 REST API
- * wire format, and Verify v2's under {@link #verifyBaseUrl()}: a test double and a demo target.
+ * wire format, Verify v2's under {@link #verifyBaseUrl()} and every other product's under {@link #productBaseUrl}: a
+ * test double and a demo target.
  *
  * <pre>{@code
  * try (TwilioSandbox sandbox = TwilioSandbox.start()) {
@@ -66,6 +67,7 @@ public final class TwilioSandbox implements AutoCloseable {
     private final Faults faults = new Faults();
     private final AccountLimit accountLimit = new AccountLimit();
     private final VerifyService verify = new VerifyService();
+    private final DescribedCrud described = new DescribedCrud();
     private final HttpServer server;
     private final ExecutorService executor;
     private final MediaHost mediaHost;
@@ -85,7 +87,7 @@ public final class TwilioSandbox implements AutoCloseable {
         downloads = new Downloads(resources, records, mediaHost);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         HttpContext context = server.createContext("/",
-                new ApiHandler(resources, store, records, behaviours, downloads, verify));
+                new ApiHandler(resources, store, records, behaviours, downloads, verify, described));
         // The chain every request passes: the log first, so it sees every request, then authentication, then the
         // account's limit, which turns requests away before anything else is done with them, then faults.
         context.getFilters().add(requestLog);
@@ -246,6 +248,16 @@ public final class TwilioSandbox implements AutoCloseable {
     }
 
     /**
+     * {@code http://127.0.0.1:PORT/<key>}: where the sandbox serves the product that the connector's {@code baseUrls}
+     * names {@code key} ({@code messaging}, {@code studio}, {@code taskrouter}, ...), to use in place of its Twilio
+     * host (the description's paths, {@code /v1/...}, appended). Verify is its own service there; every other product
+     * is the generic CRUD its descriptions drive.
+     */
+    public String productBaseUrl(String key) {
+        return baseUrl() + "/" + key;
+    }
+
+    /**
      * The one-time code of the newest pending Verify verification of {@code to} in service {@code serviceSid}, as
      * Twilio would have sent it to the number; the sandbox logs it too.
      *
@@ -287,6 +299,7 @@ public final class TwilioSandbox implements AutoCloseable {
         statusProgression.off();
         store.clear();
         verify.clear();
+        described.clear();
         apiKeys.clear();
         requestLog.clear();
         mediaHost.clear();

@@ -9,8 +9,10 @@
  * Requests pass a chain of {@link com.sun.net.httpserver.Filter}s before the {@code ApiHandler}: the request log,
  * authentication, Twilio's per-account request limit ({@link dev.twilioconnector.sandbox.AccountLimit}, played
  * when a test sets one) and fault injection ({@link dev.twilioconnector.sandbox.Faults}); further concerns belong
- * in that chain. Verify v2, under {@code /verify}, is the one product of the newer APIs served, by its own class
- * ({@code VerifyService}) rather than by rows, because its behaviour (codes, checks, attempts) is not a table's.
+ * in that chain. Verify v2, under {@code /verify}, is served by its own class ({@code VerifyService}) rather than by
+ * rows, because its behaviour (codes, checks, attempts) is not a table's. Every other product Twilio describes is
+ * served under its key ({@code /studio}, {@code /taskrouter}) by {@code DescribedCrud}, generic CRUD driven by the
+ * descriptions the build packages into the jar ({@code Descriptions}); a hand-written service wins for its prefix.
  *
  * <p>Tests drive a sandbox through {@link dev.twilioconnector.sandbox.TwilioSandbox}'s Java API, or, when it runs
  * in another JVM ({@link dev.twilioconnector.sandbox.SandboxMain}), through the admin HTTP API under
@@ -36,6 +38,9 @@
  *       to a second loopback port standing for Twilio's storage host ({@code MediaHost}), whose content is generated
  *       from the SID: WAV 16,000 bytes and MP3 4,000 bytes a second of the recording's {@code duration}, a media file
  *       24,000 bytes. A download reaches the caller's own account only, not its sub-accounts'.</li>
+ *   <li>The generic CRUD of the described products lists newest first, pages by {@code Page} (default size 50),
+ *       ignores parameters that name no property of the records, and reads a record the API never creates (a
+ *       phone number's lookup) as the description shapes it, {@code null} but for its id and parents.</li>
  *   <li>The account limit counts requests in any one-second window by arrival, per account the path names (else
  *       the credentials' account); Twilio documents a per-account concurrency limit, not how it counts.</li>
  * </ul>

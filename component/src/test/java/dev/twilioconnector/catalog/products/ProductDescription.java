@@ -51,7 +51,7 @@ public record ProductDescription(String key, String product, int version, String
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Twilio's descriptions are missing at " + dir
-                    + "; the build fetches them with npm (component/src/build/fetch-twilio-spec.sh)", e);
+                    + "; the build fetches them with npm (sandbox/src/build/fetch-twilio-spec.sh)", e);
         }
         found.sort(Comparator.comparing(ProductDescription::key).thenComparing(ProductDescription::version,
                 Comparator.reverseOrder()));
