@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * An embedded, in-memory, Twilio-compatible HTTP server on loopback that speaks Twilio's 2010-04-01 REST API
- * wire format, and Verify v2's under {@link #verifyBaseUrl()}: a test double and a demo target.
+ * wire format, Verify v2's under {@link #verifyBaseUrl()}, Conversations v1's under {@link #conversationsBaseUrl()}
+ * and Voice Insights v1's under {@link #insightsBaseUrl()}: a test double and a demo target.
  *
  * <pre>{@code
  * try (TwilioSandbox sandbox = TwilioSandbox.start()) {
@@ -66,6 +67,8 @@ public final class TwilioSandbox implements AutoCloseable {
     private final Faults faults = new Faults();
     private final AccountLimit accountLimit = new AccountLimit();
     private final VerifyService verify = new VerifyService();
+    private final ConversationsService conversations = new ConversationsService();
+    private final InsightsService insights = new InsightsService(store);
     private final HttpServer server;
     private final ExecutorService executor;
     private final MediaHost mediaHost;
@@ -85,7 +88,7 @@ public final class TwilioSandbox implements AutoCloseable {
         downloads = new Downloads(resources, records, mediaHost);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         HttpContext context = server.createContext("/",
-                new ApiHandler(resources, store, records, behaviours, downloads, verify));
+                new ApiHandler(resources, store, records, behaviours, downloads, verify, conversations, insights));
         // The chain every request passes: the log first, so it sees every request, then authentication, then the
         // account's limit, which turns requests away before anything else is done with them, then faults.
         context.getFilters().add(requestLog);
@@ -246,6 +249,22 @@ public final class TwilioSandbox implements AutoCloseable {
     }
 
     /**
+     * {@code http://127.0.0.1:PORT/conversations}: where the sandbox serves Twilio Conversations v1, to use in place of
+     * {@code https://conversations.twilio.com} (the description's paths, {@code /v1/Conversations...}, appended).
+     */
+    public String conversationsBaseUrl() {
+        return baseUrl() + ConversationsService.PREFIX;
+    }
+
+    /**
+     * {@code http://127.0.0.1:PORT/insights}: where the sandbox serves Twilio Voice Insights v1 for its own calls, to
+     * use in place of {@code https://insights.twilio.com} (the description's paths, {@code /v1/Voice/...}, appended).
+     */
+    public String insightsBaseUrl() {
+        return baseUrl() + InsightsService.PREFIX;
+    }
+
+    /**
      * The one-time code of the newest pending Verify verification of {@code to} in service {@code serviceSid}, as
      * Twilio would have sent it to the number; the sandbox logs it too.
      *
@@ -287,6 +306,7 @@ public final class TwilioSandbox implements AutoCloseable {
         statusProgression.off();
         store.clear();
         verify.clear();
+        conversations.clear();
         apiKeys.clear();
         requestLog.clear();
         mediaHost.clear();

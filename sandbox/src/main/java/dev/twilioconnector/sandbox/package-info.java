@@ -9,8 +9,10 @@
  * Requests pass a chain of {@link com.sun.net.httpserver.Filter}s before the {@code ApiHandler}: the request log,
  * authentication, Twilio's per-account request limit ({@link dev.twilioconnector.sandbox.AccountLimit}, played
  * when a test sets one) and fault injection ({@link dev.twilioconnector.sandbox.Faults}); further concerns belong
- * in that chain. Verify v2, under {@code /verify}, is the one product of the newer APIs served, by its own class
- * ({@code VerifyService}) rather than by rows, because its behaviour (codes, checks, attempts) is not a table's.
+ * in that chain. Of the newer APIs, Verify v2 (under {@code /verify}, {@code VerifyService}), Conversations v1
+ * (under {@code /conversations}, {@code ConversationsService}) and Voice Insights v1 (under {@code /insights},
+ * {@code InsightsService}) are served by classes of their own rather than by rows, because their behaviour (codes
+ * and checks, message indexes and unique members, summaries derived from calls) is not a table's.
  *
  * <p>Tests drive a sandbox through {@link dev.twilioconnector.sandbox.TwilioSandbox}'s Java API, or, when it runs
  * in another JVM ({@link dev.twilioconnector.sandbox.SandboxMain}), through the admin HTTP API under
@@ -36,6 +38,14 @@
  *       to a second loopback port standing for Twilio's storage host ({@code MediaHost}), whose content is generated
  *       from the SID: WAV 16,000 bytes and MP3 4,000 bytes a second of the recording's {@code duration}, a media file
  *       24,000 bytes. A download reaches the caller's own account only, not its sub-accounts'.</li>
+ *   <li>Conversations: a {@code closed} conversation takes no participant or message and cannot be opened again, answered
+ *       400 with code 20001 (Twilio documents the state, not the code); page tokens of Conversations and Insights
+ *       name the position a page starts at; media of a message is its SID only (no size, type or file name).</li>
+ *   <li>Insights: a summary is derived from the call at each request; {@code processing_state} is {@code complete} as
+ *       soon as the call has ended rather than half an hour later; the quality figures are derived from the call's SID
+ *       ({@code CallQuality}), and {@code mos} is given on the edge's metrics of every call type; {@code StartTime} and
+ *       {@code EndTime} bound the call's creation; the list answers {@code completed} summaries unless
+ *       {@code ProcessingState} says otherwise.</li>
  *   <li>The account limit counts requests in any one-second window by arrival, per account the path names (else
  *       the credentials' account); Twilio documents a per-account concurrency limit, not how it counts.</li>
  * </ul>
