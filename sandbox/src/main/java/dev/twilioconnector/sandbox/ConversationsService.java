@@ -1,6 +1,7 @@
 package dev.twilioconnector.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.Instant;
@@ -119,6 +120,18 @@ final class ConversationsService {
             }
             default -> throw methodNotAllowed();
         };
+    }
+
+    /**
+     * Adds a message from {@code author} to the account's conversation of that SID or unique name, as a participant's
+     * device would send it, creating the conversation (with that unique name) when the account has none.
+     */
+    synchronized Map<String, Object> receive(String account, String conversation, String author, String body) {
+        Map<String, Object> target = conversation(account, conversation).orElseGet(() -> createConversation(account,
+                Params.parse("UniqueName=" + Params.encode(conversation))));
+        Map<String, Object> message = createMessage(target, Params.parse("Author=" + Params.encode(author)
+                + "&Body=" + Params.encode(body)));
+        return MAPPER.convertValue(message, new TypeReference<>() { });
     }
 
     synchronized void clear() {

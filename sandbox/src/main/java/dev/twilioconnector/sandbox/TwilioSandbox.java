@@ -257,6 +257,17 @@ public final class TwilioSandbox implements AutoCloseable {
     }
 
     /**
+     * Adds a message from {@code author} to the default account's conversation of that SID or unique name, as a
+     * participant's phone or app would send it, creating the conversation, with that unique name, when there is none:
+     * what a test or a demo feeds a poller of {@code Conversations.ConversationMessages} with.
+     *
+     * @return the message in wire form
+     */
+    public Map<String, Object> conversationMessage(String conversation, String author, String body) {
+        return conversations.receive(accountSid, conversation, author, body);
+    }
+
+    /**
      * {@code http://127.0.0.1:PORT/insights}: where the sandbox serves Twilio Voice Insights v1 for its own calls, to
      * use in place of {@code https://insights.twilio.com} (the description's paths, {@code /v1/Voice/...}, appended).
      */

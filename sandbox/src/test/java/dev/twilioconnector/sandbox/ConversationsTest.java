@@ -234,6 +234,20 @@ class ConversationsTest extends SandboxTestSupport {
         assertThat(new Http(sandbox.baseUrl(), sandbox.accountSid(), "wrong").get(BASE).status()).isEqualTo(401);
     }
 
+    @Test
+    void aMessageReceivedThroughTheJavaApiGoesToTheConversationOfThatUniqueNameCreatedOnce() {
+        Map<String, Object> first = sandbox.conversationMessage("demo-support", "+15558675310", "Hi");
+        Map<String, Object> second = sandbox.conversationMessage("demo-support", "+15558675310", "Anyone there?");
+
+        assertThat(first).containsEntry("index", 0).containsEntry("author", "+15558675310").containsEntry("body", "Hi");
+        assertThat(second).containsEntry("index", 1).containsEntry("conversation_sid", first.get("conversation_sid"));
+        assertThat(http.get(BASE + "/demo-support").json()).containsEntry("sid", first.get("conversation_sid"))
+                .containsEntry("unique_name", "demo-support");
+        assertThat(names(http.get(messages("demo-support")).json(), "messages", "body")).containsExactly("Hi",
+                "Anyone there?");
+        assertThat(sandbox.requests()).extracting(RecordedRequest::method).containsOnly("GET");
+    }
+
     private static String conversation(String name) {
         return (String) http.post(BASE, Map.of("FriendlyName", name)).json().get("sid");
     }
