@@ -2,7 +2,6 @@ package dev.twilioconnector.sandbox;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -340,7 +339,10 @@ final class InsightsService {
         return value;
     }
 
-    /** A bound given as Twilio documents it: {@code 30m}, {@code 4h}, {@code 3d}, {@code 1w} back from now, or ISO-8601. */
+    /**
+     * A bound given as Twilio documents it, {@code 30m}, {@code 4h}, {@code 3d}, {@code 1w} back from now or ISO-8601,
+     * or a day, {@code 2026-06-01}, taken as its start in UTC.
+     */
     private static Instant time(Params query, String name, Instant now, Instant absent, Map<String, String> filters) {
         if (!query.hasValue(name)) {
             return absent;
@@ -358,10 +360,10 @@ final class InsightsService {
             };
         }
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return WireFormat.parseInstant(text);
         } catch (DateTimeParseException e) {
             throw TwilioError.invalidParameter(name + " must be xm, xh, xd, xw (minutes, hours, days, weeks back from "
-                    + "now) or an ISO-8601 date and time, got '" + text + "'");
+                    + "now), an ISO-8601 date and time or a day (YYYY-MM-DD, its start in UTC), got '" + text + "'");
         }
     }
 

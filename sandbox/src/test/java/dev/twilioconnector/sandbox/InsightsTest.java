@@ -118,10 +118,16 @@ class InsightsTest extends SandboxTestSupport {
         assertThat(names(http.get(VOICE + "Summaries?" + day + "&SortBy=end_time&PageSize=1").json(),
                 "call_summaries", "call_sid")).containsExactly("CA" + "a".repeat(32));
 
+        assertThat(names(http.get(VOICE + "Summaries?StartTime=2026-06-02&EndTime=2026-06-03").json(),
+                "call_summaries", "call_sid")).containsExactly("CA" + "b".repeat(32));
+
         Http.Reply badState = http.get(VOICE + "Summaries?CallState=done");
         assertThat(badState.status()).isEqualTo(400);
         assertThat(badState.json()).containsEntry("code", 20001).containsEntry("message", "CallState must be one of "
                 + "ringing, completed, busy, fail, noanswer, canceled, answered, undialed, got 'done'");
+        assertThat(http.get(VOICE + "Summaries?StartTime=yesterday").json()).containsEntry("message", "StartTime must be "
+                + "xm, xh, xd, xw (minutes, hours, days, weeks back from now), an ISO-8601 date and time or a day "
+                + "(YYYY-MM-DD, its start in UTC), got 'yesterday'");
     }
 
     @Test
