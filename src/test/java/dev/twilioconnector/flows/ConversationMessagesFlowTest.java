@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -63,10 +65,10 @@ class ConversationMessagesFlowTest extends FlowTestSupport {
         }
         assertThat(messages).extracting(m -> m.get("Index").asInt(), m -> m.get("Author").asText(),
                 m -> m.get("Body").asText()).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(0, "+15558675310", "Is my order on its way?"),
-                org.assertj.core.groups.Tuple.tuple(1, "agent-7", "It ships today."));
+                tuple(0, "+15558675310", "Is my order on its way?"),
+                tuple(1, "agent-7", "It ships today."));
         assertThat(messages).allSatisfy(m -> assertThat(m.get("ConversationSid").asText()).isEqualTo(conversation));
-        try (var files = Files.list(dataDir.resolve("conversations"))) {
+        try (Stream<Path> files = Files.list(dataDir.resolve("conversations"))) {
             assertThat(files).singleElement().isEqualTo(transcript);
         }
         assertThat(requests()).extracting(r -> r.method() + " " + r.path() + "?" + r.rawQuery())

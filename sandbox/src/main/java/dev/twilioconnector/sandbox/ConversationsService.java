@@ -1,13 +1,9 @@
 package dev.twilioconnector.sandbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -40,8 +35,6 @@ final class ConversationsService {
     private static final String ORIGIN = "https://conversations.twilio.com";
     private static final String CONVERSATIONS = "/v1/Conversations";
     private static final int MAX_PAGE_SIZE = 100;
-    private static final int MAX_BODY = 1600;
-    private static final List<String> STATES = List.of("active", "inactive", "closed");
     private static final Set<String> ORDERS = Set.of("asc", "desc");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -145,7 +138,7 @@ final class ConversationsService {
 
     private Map<String, Object> createConversation(String account, Params form) {
         String sid = Ids.sid("CH");
-        String created = date(form, "DateCreated").orElseGet(ConversationsService::now);
+        String created = ConversationsForm.date(form, "DateCreated").orElseGet(ConversationsService::now);
         Map<String, Object> conversation = new LinkedHashMap<>();
         conversation.put("account_sid", account);
         conversation.put("chat_service_sid", chatServices.computeIfAbsent(account, a -> Ids.sid("IS")));
@@ -154,10 +147,10 @@ final class ConversationsService {
         conversation.put("sid", sid);
         conversation.put("friendly_name", form.first("FriendlyName"));
         conversation.put("unique_name", uniqueName(account, form.first("UniqueName"), null));
-        conversation.put("attributes", attributes(form).orElse("{}"));
-        conversation.put("state", state(form).orElse("active"));
+        conversation.put("attributes", ConversationsForm.attributes(form).orElse("{}"));
+        conversation.put("state", ConversationsForm.state(form).orElse("active"));
         conversation.put("date_created", created);
-        conversation.put("date_updated", date(form, "DateUpdated").orElse(created));
+        conversation.put("date_updated", ConversationsForm.date(form, "DateUpdated").orElse(created));
         conversation.put("timers", Map.of());
         conversation.put("bindings", null);
         String url = ORIGIN + CONVERSATIONS + "/" + sid;
@@ -169,7 +162,7 @@ final class ConversationsService {
     }
 
     private Map<String, Object> updateConversation(Map<String, Object> conversation, Params form) {
-        Optional<String> state = state(form);
+        Optional<String> state = ConversationsForm.state(form);
         if (state.isPresent() && "closed".equals(conversation.get("state")) && !state.get().equals("closed")) {
             throw TwilioError.invalidParameter("Conversation " + conversation.get("sid") + " is closed and cannot be "
                     + state.get() + " again");
@@ -184,10 +177,10 @@ final class ConversationsService {
         if (form.hasValue("MessagingServiceSid")) {
             conversation.put("messaging_service_sid", form.first("MessagingServiceSid"));
         }
-        attributes(form).ifPresent(a -> conversation.put("attributes", a));
+        ConversationsForm.attributes(form).ifPresent(a -> conversation.put("attributes", a));
         state.ifPresent(s -> conversation.put("state", s));
-        date(form, "DateCreated").ifPresent(d -> conversation.put("date_created", d));
-        conversation.put("date_updated", date(form, "DateUpdated").orElseGet(ConversationsService::now));
+        ConversationsForm.date(form, "DateCreated").ifPresent(d -> conversation.put("date_created", d));
+        conversation.put("date_updated", ConversationsForm.date(form, "DateUpdated").orElseGet(ConversationsService::now));
         return conversation;
     }
 
@@ -202,17 +195,17 @@ final class ConversationsService {
         Map<String, String> filters = new LinkedHashMap<>();
         Predicate<Map<String, Object>> matches = c -> account.equals(c.get("account_sid"));
         if (query.hasValue("StartDate")) {
-            Instant start = day(query.first("StartDate"), "StartDate");
+            Instant start = ConversationsForm.day(query.first("StartDate"), "StartDate");
             filters.put("StartDate", query.first("StartDate"));
             matches = matches.and(c -> !Instant.parse((String) c.get("date_created")).isBefore(start));
         }
         if (query.hasValue("EndDate")) {
-            Instant end = day(query.first("EndDate"), "EndDate").plus(1, ChronoUnit.DAYS);
+            Instant end = ConversationsForm.day(query.first("EndDate"), "EndDate").plus(1, ChronoUnit.DAYS);
             filters.put("EndDate", query.first("EndDate"));
             matches = matches.and(c -> Instant.parse((String) c.get("date_created")).isBefore(end));
         }
         if (query.hasValue("State")) {
-            String state = oneOf(query.first("State"), "State", STATES);
+            String state = ConversationsForm.oneOf(query.first("State"), "State", ConversationsForm.STATES);
             filters.put("State", state);
             matches = matches.and(c -> state.equals(c.get("state")));
         }
@@ -272,17 +265,17 @@ final class ConversationsService {
             throw TwilioError.invalidParameter("A participant needs an Identity or a MessagingBinding.Address");
         }
         String sid = Ids.sid("MB");
-        String created = date(form, "DateCreated").orElseGet(ConversationsService::now);
+        String created = ConversationsForm.date(form, "DateCreated").orElseGet(ConversationsService::now);
         Map<String, Object> participant = new LinkedHashMap<>();
         participant.put("account_sid", conversation.get("account_sid"));
         participant.put("conversation_sid", conversationSid);
         participant.put("sid", sid);
         participant.put("identity", identity);
-        participant.put("attributes", attributes(form).orElse("{}"));
+        participant.put("attributes", ConversationsForm.attributes(form).orElse("{}"));
         participant.put("messaging_binding", binding);
         participant.put("role_sid", form.first("RoleSid"));
         participant.put("date_created", created);
-        participant.put("date_updated", date(form, "DateUpdated").orElse(created));
+        participant.put("date_updated", ConversationsForm.date(form, "DateUpdated").orElse(created));
         participant.put("url", ORIGIN + CONVERSATIONS + "/" + conversationSid + "/Participants/" + sid);
         participant.put("last_read_message_index", null);
         participant.put("last_read_timestamp", null);
@@ -296,7 +289,7 @@ final class ConversationsService {
                     (String) participant.get("sid"));
             participant.put("identity", form.first("Identity"));
         }
-        attributes(form).ifPresent(a -> participant.put("attributes", a));
+        ConversationsForm.attributes(form).ifPresent(a -> participant.put("attributes", a));
         if (form.hasValue("RoleSid")) {
             participant.put("role_sid", form.first("RoleSid"));
         }
@@ -307,8 +300,8 @@ final class ConversationsService {
         if (form.hasValue("LastReadTimestamp")) {
             participant.put("last_read_timestamp", form.first("LastReadTimestamp"));
         }
-        date(form, "DateCreated").ifPresent(d -> participant.put("date_created", d));
-        participant.put("date_updated", date(form, "DateUpdated").orElseGet(ConversationsService::now));
+        ConversationsForm.date(form, "DateCreated").ifPresent(d -> participant.put("date_created", d));
+        participant.put("date_updated", ConversationsForm.date(form, "DateUpdated").orElseGet(ConversationsService::now));
         return participant;
     }
 
@@ -341,22 +334,22 @@ final class ConversationsService {
         }
         String author = form.hasValue("Author") ? form.first("Author") : "system";
         String sid = Ids.sid("IM");
-        String created = date(form, "DateCreated").orElseGet(ConversationsService::now);
+        String created = ConversationsForm.date(form, "DateCreated").orElseGet(ConversationsService::now);
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("account_sid", conversation.get("account_sid"));
         message.put("conversation_sid", conversationSid);
         message.put("sid", sid);
         message.put("index", nextIndex.merge(conversationSid, 1, Integer::sum) - 1);
         message.put("author", author);
-        message.put("body", body(form).orElse(null));
-        message.put("media", form.hasValue("MediaSid") ? List.of(media(form.first("MediaSid"))) : null);
-        message.put("attributes", attributes(form).orElse("{}"));
+        message.put("body", ConversationsForm.body(form).orElse(null));
+        message.put("media", form.hasValue("MediaSid") ? List.of(ConversationsForm.media(form.first("MediaSid"))) : null);
+        message.put("attributes", ConversationsForm.attributes(form).orElse("{}"));
         message.put("participant_sid", members(conversationSid)
                 .filter(p -> author.equals(p.get("identity"))
                         || p.get("messaging_binding") instanceof Map<?, ?> b && author.equals(b.get("address")))
                 .map(p -> p.get("sid")).findFirst().orElse(null));
         message.put("date_created", created);
-        message.put("date_updated", date(form, "DateUpdated").orElse(created));
+        message.put("date_updated", ConversationsForm.date(form, "DateUpdated").orElse(created));
         String url = ORIGIN + CONVERSATIONS + "/" + conversationSid + "/Messages/" + sid;
         message.put("url", url);
         message.put("delivery", null);
@@ -375,15 +368,15 @@ final class ConversationsService {
         if (form.hasValue("Author")) {
             message.put("author", form.first("Author"));
         }
-        body(form).ifPresent(b -> message.put("body", b));
-        attributes(form).ifPresent(a -> message.put("attributes", a));
-        date(form, "DateCreated").ifPresent(d -> message.put("date_created", d));
-        message.put("date_updated", date(form, "DateUpdated").orElseGet(ConversationsService::now));
+        ConversationsForm.body(form).ifPresent(b -> message.put("body", b));
+        ConversationsForm.attributes(form).ifPresent(a -> message.put("attributes", a));
+        ConversationsForm.date(form, "DateCreated").ifPresent(d -> message.put("date_created", d));
+        message.put("date_updated", ConversationsForm.date(form, "DateUpdated").orElseGet(ConversationsService::now));
         return message;
     }
 
     private Map<String, Object> listMessages(String conversationSid, Params query) {
-        String order = query.hasValue("Order") ? oneOf(query.first("Order"), "Order", List.copyOf(ORDERS)) : "asc";
+        String order = query.hasValue("Order") ? ConversationsForm.oneOf(query.first("Order"), "Order", List.copyOf(ORDERS)) : "asc";
         List<Map<String, Object>> listed = new ArrayList<>(messages.values().stream()
                 .filter(m -> conversationSid.equals(m.get("conversation_sid"))).toList());
         if (order.equals("desc")) {
@@ -398,79 +391,10 @@ final class ConversationsService {
         return Optional.ofNullable(messages.get(sid)).filter(m -> conversationSid.equals(m.get("conversation_sid")));
     }
 
-    private static Map<String, Object> media(String mediaSid) {
-        if (!mediaSid.matches("ME[0-9a-fA-F]{32}")) {
-            throw TwilioError.invalidParameter("MediaSid must be a Media SID (ME and 32 hex digits), got '" + mediaSid + "'");
-        }
-        Map<String, Object> media = new LinkedHashMap<>();
-        media.put("sid", mediaSid);
-        media.put("category", "media");
-        media.put("content_type", null);
-        media.put("filename", null);
-        media.put("size", null);
-        return media;
-    }
-
     private static void refuseWhenClosed(Map<String, Object> conversation) {
         if ("closed".equals(conversation.get("state"))) {
             throw TwilioError.invalidParameter("Conversation " + conversation.get("sid") + " is closed");
         }
-    }
-
-    private static Optional<String> body(Params form) {
-        if (!form.hasValue("Body")) {
-            return Optional.empty();
-        }
-        String body = form.first("Body");
-        if (body.length() > MAX_BODY) {
-            throw TwilioError.invalidParameter("Body may be up to " + MAX_BODY + " characters long, got " + body.length());
-        }
-        return Optional.of(body);
-    }
-
-    private static Optional<String> state(Params form) {
-        return form.hasValue("State") ? Optional.of(oneOf(form.first("State"), "State", STATES)) : Optional.empty();
-    }
-
-    /** Attributes as given, which must be JSON, as Twilio's documentation asks. */
-    private static Optional<String> attributes(Params form) {
-        if (!form.hasValue("Attributes")) {
-            return Optional.empty();
-        }
-        String attributes = form.first("Attributes");
-        try {
-            MAPPER.readTree(attributes);
-        } catch (JsonProcessingException e) {
-            throw TwilioError.invalidParameter("Attributes must be valid JSON, got '" + attributes + "'");
-        }
-        return Optional.of(attributes);
-    }
-
-    private static Optional<String> date(Params form, String name) {
-        if (!form.hasValue(name)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(WireFormat.parseInstant(form.first(name)).truncatedTo(ChronoUnit.SECONDS).toString());
-        } catch (DateTimeParseException e) {
-            throw TwilioError.invalidParameter(name + " must be an ISO-8601 date and time, got '" + form.first(name) + "'");
-        }
-    }
-
-    private static Instant day(String text, String name) {
-        try {
-            return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException e) {
-            throw TwilioError.invalidParameter(name + " must be a day, YYYY-MM-DD, got '" + text + "'");
-        }
-    }
-
-    private static String oneOf(String value, String name, List<String> allowed) {
-        if (!allowed.contains(value)) {
-            throw TwilioError.invalidParameter(name + " must be one of " + String.join(", ",
-                    allowed.stream().sorted().toList()) + ", got '" + value + "'");
-        }
-        return Objects.requireNonNull(value);
     }
 
     private static TwilioError methodNotAllowed() {
