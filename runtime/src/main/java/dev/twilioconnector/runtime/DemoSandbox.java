@@ -10,13 +10,17 @@ import java.util.Map;
 /**
  * The embedded sandbox the runner starts when no Account SID is set, holding the records that the flows of
  * {@code routes/} address by SID, and a few more to list, so that every flow finds what it reads: inbound messages
- * for the poller to forward, a call that ended yesterday for the nightly export and its recording, made yesterday, for the
- * download of yesterday's recordings. Messages and calls the flows create move through their statuses a step a
- * second, as Twilio's do, so a flow that waits for a delivery sees one.
+ * for the poller to forward, two calls that ended yesterday for the nightly export and the call-quality report (the
+ * sandbox's Voice Insights derives their summaries from them, the second one with a low MOS) and the recording of the
+ * first, made yesterday, for the download of yesterday's recordings, and a Conversation with two messages for the
+ * poller that copies them. Messages and calls the flows create move through their statuses a step a second, as
+ * Twilio's do, so a flow that waits for a delivery sees one.
  */
 final class DemoSandbox {
 
     static final Duration STATUS_STEP = Duration.ofSeconds(1);
+    /** The unique name of the Conversation whose messages the demo's poller copies. */
+    static final String CONVERSATION = "demo-support";
 
     private DemoSandbox() {
     }
@@ -34,13 +38,28 @@ final class DemoSandbox {
         Instant now = Instant.now();
         sandbox.put("Messages", inbound("Is my order on its way?", now.minus(Duration.ofMinutes(10))));
         sandbox.put("Messages", inbound("STOP", now.minus(Duration.ofMinutes(2))));
+        Instant yesterdayNoon = now.minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(12));
         sandbox.put("Calls", Map.of("sid", "CA5d0a6e1c7f2b4e3d9a8b7c6d5e4f3a2b", "status", "completed", "duration", "42",
-                "end_time", now.minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(12))));
+                "start_time", yesterdayNoon.minusSeconds(42), "end_time", yesterdayNoon));
+        sandbox.put("Calls", Map.of("sid", "CA7c1e9b2d4f6a8c0e2b4d6f8af0a3f5c2", "status", "completed", "duration", "95",
+                "from", "+15017122661", "to", "+15558675310",
+                "start_time", yesterdayNoon.plus(Duration.ofHours(3)), "end_time", yesterdayNoon.plus(Duration.ofHours(3)).plusSeconds(95)));
         sandbox.put("Recordings", Map.of("sid", "RE5d0a6e1c7f2b4e3d9a8b7c6d5e4f3a2b", "call_sid", "CA5d0a6e1c7f2b4e3d9a8b7c6d5e4f3a2b",
                 "duration", "42", "date_created", now.minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(12))));
         sandbox.put("IncomingPhoneNumbers", Map.of("sid", "PN4047ac009a15885690a50a1d388b8411", "friendly_name", "Main line"));
         sandbox.put("OutgoingCallerIds", Map.of("sid", "PN6f5f9bf39cb1801a6e21a5a80d274bdd", "friendly_name", "Reception"));
         return sandbox;
+    }
+
+    /**
+     * Seeds the Conversation {@link #CONVERSATION} with a customer's question and an agent's answer, as their phones
+     * and apps would have sent them; its SID, for the flow that copies its messages.
+     */
+    static String startConversation(TwilioSandbox sandbox) {
+        String sid = (String) sandbox.conversationMessage(CONVERSATION, "+15558675310", "Is my order on its way?")
+                .get("conversation_sid");
+        sandbox.conversationMessage(CONVERSATION, "agent-7", "It ships today.");
+        return sid;
     }
 
     private static Map<String, Object> inbound(String body, Instant sent) {

@@ -33,6 +33,7 @@ public final class TwilioConnectorRuntime implements AutoCloseable {
     static final String DEMO_ROUTES = "runner.demo-routes";
     /** The embedded sandbox's base URL, set only with the sandbox: the Verify demo flow reads codes from its admin API. */
     static final String SANDBOX_URL = "twilio.sandbox.url";
+    static final String CONVERSATION_SID = "twilio.flows.conversation-sid";
     /** The bean name of the DataSource of SQL over the connection: {@code sql:SELECT ...?dataSource=#twilio}. */
     static final String SQL_DATA_SOURCE = "twilio";
 
@@ -70,6 +71,8 @@ public final class TwilioConnectorRuntime implements AutoCloseable {
                     sandbox = DemoSandbox.start();
                     context.getPropertiesComponent().addOverrideProperty(DEMO_ROUTES, ",file:routes/demo/*.yaml");
                     context.getPropertiesComponent().addOverrideProperty(SANDBOX_URL, sandbox.baseUrl());
+                    context.getPropertiesComponent().addOverrideProperty(CONVERSATION_SID,
+                            DemoSandbox.startConversation(sandbox));
                     LOG.info("No Twilio Account SID is set: the connection talks to the embedded sandbox at {}", sandbox.baseUrl());
                 }
                 // bound before camel-main looks for a cluster service in the registry, which adds it to the context
@@ -148,7 +151,8 @@ public final class TwilioConnectorRuntime implements AutoCloseable {
         }
         if (sandbox != null) {
             component.getConfiguration().setBaseUrl(sandbox.baseUrl());
-            component.getConfiguration().setBaseUrls(Map.of("verify", sandbox.verifyBaseUrl()));
+            component.getConfiguration().setBaseUrls(Map.of("verify", sandbox.verifyBaseUrl(),
+                    "conversations", sandbox.conversationsBaseUrl(), "insights", sandbox.insightsBaseUrl()));
             component.getConfiguration().setAccountSid(sandbox.accountSid());
             component.getConfiguration().setAuthToken(sandbox.authToken());
         }

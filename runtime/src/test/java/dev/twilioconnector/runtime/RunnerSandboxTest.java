@@ -1,5 +1,7 @@
 package dev.twilioconnector.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.twilioconnector.sandbox.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +27,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -32,6 +35,10 @@ import static org.awaitility.Awaitility.await;
  * routes/ address, every flow run once against it, and health, metrics and the connection's state over HTTP.
  */
 class RunnerSandboxTest {
+
+    /** The demo sandbox's second call of yesterday, whose SID gives it a MOS of 2.58. */
+    private static final String LOW_MOS_CALL = "CA7c1e9b2d4f6a8c0e2b4d6f8af0a3f5c2";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static RunningRuntime runner;
 
@@ -63,8 +70,9 @@ class RunnerSandboxTest {
         assertThat(inboundMessages(inbound)).satisfiesExactlyInAnyOrder(
                 message -> assertThat(message).contains("\"Body\":\"Is my order on its way?\""),
                 message -> assertThat(message).contains("\"Body\":\"STOP\""));
-        assertThat(Files.readAllLines(yesterdaysExport())).singleElement().asString()
-                .contains("\"Sid\":\"CA5d0a6e1c7f2b4e3d9a8b7c6d5e4f3a2b\"");
+        assertThat(Files.readAllLines(yesterdaysExport())).satisfiesExactlyInAnyOrder(
+                call -> assertThat(call).contains("\"Sid\":\"CA5d0a6e1c7f2b4e3d9a8b7c6d5e4f3a2b\""),
+                call -> assertThat(call).contains("\"Sid\":\"" + LOW_MOS_CALL + "\""));
     }
 
     @Test
@@ -94,6 +102,34 @@ class RunnerSandboxTest {
         }
     }
 
+    @Test
+    void theDemoConversationsMessagesAreCopiedOnceToItsTranscript() throws Exception {
+        String conversation = runner.runtime().context().getPropertiesComponent()
+                .resolveProperty("twilio.flows.conversation-sid").orElseThrow();
+        Path transcript = runner.flowsDir().resolve("conversations/" + conversation + ".jsonl");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(transcript) && Files.readAllLines(transcript).size() == 2);
+
+        assertThat(Files.readAllLines(transcript)).extracting(line -> JSON.readTree(line).path("Body").asText())
+                .containsExactlyInAnyOrder("Is my order on its way?", "It ships today.");
+        assertThat(conversation).matches("CH[0-9a-f]{32}");
+    }
+
+    @Test
+    void yesterdaysCallQualityIsReportedFromTheInsightsSummariesOfTheDemoCalls() throws Exception {
+        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+        Path report = runner.flowsDir().resolve("call-quality/call-quality-" + yesterday + ".json");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(report));
+
+        JsonNode quality = JSON.readTree(report.toFile());
+        assertThat(quality.path("day").asText()).isEqualTo(yesterday);
+        assertThat(quality.path("calls").asInt()).isEqualTo(2);
+        assertThat(quality.path("averageMos").asDouble()).isCloseTo((3.86 + 2.58) / 2, within(1e-9));
+        assertThat(quality.path("averageJitterMs").asDouble()).isCloseTo((5.05 + 11.34) / 2, within(1e-9));
+        assertThat(quality.path("averagePacketLossPercent").asDouble()).isCloseTo((0.68 + 2.88) / 2, within(1e-9));
+        assertThat(quality.path("lowMosCalls")).singleElement()
+                .satisfies(call -> assertThat(call.path("CallSid").asText()).isEqualTo(LOW_MOS_CALL));
+    }
+
     /** The messages the poller forwarded, one file each, named after its Sid. */
     private static List<String> inboundMessages(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
@@ -119,11 +155,14 @@ class RunnerSandboxTest {
         String account = "/2010-04-01/Accounts/" + runner.sandbox().accountSid() + "/";
 
         assertThat(runner.sandbox().requests()).extracting(RecordedRequest::method,
-                r -> r.path().replace(account, "").replaceAll("VA[0-9a-f]{32}", "{ServiceSid}"),
+                r -> r.path().replace(account, "").replaceAll("VA[0-9a-f]{32}", "{ServiceSid}")
+                        .replaceAll("CH[0-9a-f]{32}", "{ConversationSid}"),
                 RecordedRequest::status).contains(
                 tuple("POST", "/verify/v2/Services", 201),
                 tuple("POST", "/verify/v2/Services/{ServiceSid}/Verifications", 201),
                 tuple("POST", "/verify/v2/Services/{ServiceSid}/VerificationCheck", 200),
+                tuple("GET", "/conversations/v1/Conversations/{ConversationSid}/Messages", 200),
+                tuple("GET", "/insights/v1/Voice/Summaries", 200),
                 tuple("GET", "Recordings.json", 200),
                 tuple("GET", "Recordings/RE2e915e78549694bd0a0742d2d39454e5.json", 200),
                 tuple("GET", "Recordings/RE5d0a6e1c7f2b4e3d9a8b7c6d5e4f3a2b.wav", 302),

@@ -13,9 +13,11 @@ import java.util.function.Predicate;
  * The end of the filter chain: maps an authenticated request onto a resource and an operation, and answers in
  * Twilio's wire format. Operations follow the path's shape: a list path takes GET (list) and POST (create), an
  * instance path GET (get), POST (update) and DELETE (delete); anything else, or an operation the resource does
- * not allow, is a 405. Paths under {@code /verify/} are Twilio Verify v2's, answered by {@link VerifyService}; the
- * other products' paths, under their keys ({@code /studio/}, {@code /taskrouter/}), are answered from their
- * descriptions by {@link DescribedCrud}, after the hand-written services, which win for their prefixes.
+ * not allow, is a 405. Paths under {@code /verify/} are Twilio Verify v2's, answered by {@link VerifyService}, those
+ * under {@code /conversations/} Conversations v1's ({@link ConversationsService}) and those under {@code /insights/}
+ * Voice Insights v1's ({@link InsightsService}); the other products' paths, under their keys ({@code /studio/},
+ * {@code /taskrouter/}), are answered from their descriptions by {@link DescribedCrud}, after the hand-written
+ * services, which win for their prefixes.
  */
 final class ApiHandler implements HttpHandler {
 
@@ -28,16 +30,21 @@ final class ApiHandler implements HttpHandler {
     private final Behaviours behaviours;
     private final Downloads downloads;
     private final VerifyService verify;
+    private final ConversationsService conversations;
+    private final InsightsService insights;
     private final DescribedCrud described;
 
     ApiHandler(ResourceTable resources, Store store, Records records, Behaviours behaviours, Downloads downloads,
-               VerifyService verify, DescribedCrud described) {
+               VerifyService verify, ConversationsService conversations, InsightsService insights,
+               DescribedCrud described) {
         this.resources = resources;
         this.store = store;
         this.records = records;
         this.behaviours = behaviours;
         this.downloads = downloads;
         this.verify = verify;
+        this.conversations = conversations;
+        this.insights = insights;
         this.described = described;
     }
 
@@ -78,6 +85,17 @@ final class ApiHandler implements HttpHandler {
             VerifyService.Answer answer = verify.handle(exchange.getRequestMethod(), path,
                     Params.parse(exchange.getRequestURI().getRawQuery()),
                     (Params) RequestAttributes.get(exchange, RequestLog.FORM), caller);
+            return new Answer(answer.status(), answer.body());
+        }
+        if (ConversationsService.serves(path)) {
+            ConversationsService.Answer answer = conversations.handle(exchange.getRequestMethod(), path,
+                    Params.parse(exchange.getRequestURI().getRawQuery()),
+                    (Params) RequestAttributes.get(exchange, RequestLog.FORM), caller);
+            return new Answer(answer.status(), answer.body());
+        }
+        if (InsightsService.serves(path)) {
+            InsightsService.Answer answer = insights.handle(exchange.getRequestMethod(), path,
+                    Params.parse(exchange.getRequestURI().getRawQuery()), caller);
             return new Answer(answer.status(), answer.body());
         }
         if (DescribedCrud.serves(path)) {

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * An embedded, in-memory, Twilio-compatible HTTP server on loopback that speaks Twilio's 2010-04-01 REST API
- * wire format, Verify v2's under {@link #verifyBaseUrl()} and every other product's under {@link #productBaseUrl}: a
+ * wire format, Verify v2's under {@link #verifyBaseUrl()}, Conversations v1's under {@link #conversationsBaseUrl()},
+ * Voice Insights v1's under {@link #insightsBaseUrl()} and every other product's under {@link #productBaseUrl}: a
  * test double and a demo target.
  *
  * <pre>{@code
@@ -67,6 +68,8 @@ public final class TwilioSandbox implements AutoCloseable {
     private final Faults faults = new Faults();
     private final AccountLimit accountLimit = new AccountLimit();
     private final VerifyService verify = new VerifyService();
+    private final ConversationsService conversations = new ConversationsService();
+    private final InsightsService insights = new InsightsService(store);
     private final DescribedCrud described = new DescribedCrud();
     private final HttpServer server;
     private final ExecutorService executor;
@@ -87,7 +90,8 @@ public final class TwilioSandbox implements AutoCloseable {
         downloads = new Downloads(resources, records, mediaHost);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         HttpContext context = server.createContext("/",
-                new ApiHandler(resources, store, records, behaviours, downloads, verify, described));
+                new ApiHandler(resources, store, records, behaviours, downloads, verify, conversations, insights,
+                        described));
         // The chain every request passes: the log first, so it sees every request, then authentication, then the
         // account's limit, which turns requests away before anything else is done with them, then faults.
         context.getFilters().add(requestLog);
@@ -248,10 +252,37 @@ public final class TwilioSandbox implements AutoCloseable {
     }
 
     /**
+     * {@code http://127.0.0.1:PORT/conversations}: where the sandbox serves Twilio Conversations v1, to use in place of
+     * {@code https://conversations.twilio.com} (the description's paths, {@code /v1/Conversations...}, appended).
+     */
+    public String conversationsBaseUrl() {
+        return baseUrl() + ConversationsService.PREFIX;
+    }
+
+    /**
+     * Adds a message from {@code author} to the default account's conversation of that SID or unique name, as a
+     * participant's phone or app would send it, creating the conversation, with that unique name, when there is none:
+     * what a test or a demo feeds a poller of {@code Conversations.ConversationMessages} with.
+     *
+     * @return the message in wire form
+     */
+    public Map<String, Object> conversationMessage(String conversation, String author, String body) {
+        return conversations.receive(accountSid, conversation, author, body);
+    }
+
+    /**
+     * {@code http://127.0.0.1:PORT/insights}: where the sandbox serves Twilio Voice Insights v1 for its own calls, to
+     * use in place of {@code https://insights.twilio.com} (the description's paths, {@code /v1/Voice/...}, appended).
+     */
+    public String insightsBaseUrl() {
+        return baseUrl() + InsightsService.PREFIX;
+    }
+
+    /**
      * {@code http://127.0.0.1:PORT/<key>}: where the sandbox serves the product that the connector's {@code baseUrls}
      * names {@code key} ({@code messaging}, {@code studio}, {@code taskrouter}, ...), to use in place of its Twilio
-     * host (the description's paths, {@code /v1/...}, appended). Verify is its own service there; every other product
-     * is the generic CRUD its descriptions drive.
+     * host (the description's paths, {@code /v1/...}, appended). Verify, Conversations and Insights are services of
+     * their own there; every other product is the generic CRUD its descriptions drive.
      */
     public String productBaseUrl(String key) {
         return baseUrl() + "/" + key;
@@ -299,6 +330,7 @@ public final class TwilioSandbox implements AutoCloseable {
         statusProgression.off();
         store.clear();
         verify.clear();
+        conversations.clear();
         described.clear();
         apiKeys.clear();
         requestLog.clear();

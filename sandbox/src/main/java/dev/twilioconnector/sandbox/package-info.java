@@ -9,10 +9,13 @@
  * Requests pass a chain of {@link com.sun.net.httpserver.Filter}s before the {@code ApiHandler}: the request log,
  * authentication, Twilio's per-account request limit ({@link dev.twilioconnector.sandbox.AccountLimit}, played
  * when a test sets one) and fault injection ({@link dev.twilioconnector.sandbox.Faults}); further concerns belong
- * in that chain. Verify v2, under {@code /verify}, is served by its own class ({@code VerifyService}) rather than by
- * rows, because its behaviour (codes, checks, attempts) is not a table's. Every other product Twilio describes is
- * served under its key ({@code /studio}, {@code /taskrouter}) by {@code DescribedCrud}, generic CRUD driven by the
- * descriptions the build packages into the jar ({@code Descriptions}); a hand-written service wins for its prefix.
+ * in that chain. Of the newer APIs, Verify v2 (under {@code /verify}, {@code VerifyService}), Conversations v1
+ * (under {@code /conversations}, {@code ConversationsService}) and Voice Insights v1 (under {@code /insights},
+ * {@code InsightsService}) are served by classes of their own rather than by rows, because their behaviour (codes
+ * and checks, message indexes and unique members, summaries derived from calls) is not a table's. Every other
+ * product Twilio describes is served under its key ({@code /studio}, {@code /taskrouter}) by {@code DescribedCrud},
+ * generic CRUD driven by the descriptions the build packages into the jar ({@code Descriptions}); a hand-written
+ * service wins for its prefix.
  *
  * <p>Tests drive a sandbox through {@link dev.twilioconnector.sandbox.TwilioSandbox}'s Java API, or, when it runs
  * in another JVM ({@link dev.twilioconnector.sandbox.SandboxMain}), through the admin HTTP API under
@@ -38,6 +41,14 @@
  *       to a second loopback port standing for Twilio's storage host ({@code MediaHost}), whose content is generated
  *       from the SID: WAV 16,000 bytes and MP3 4,000 bytes a second of the recording's {@code duration}, a media file
  *       24,000 bytes. A download reaches the caller's own account only, not its sub-accounts'.</li>
+ *   <li>Conversations: a {@code closed} conversation takes no participant or message and cannot be opened again, answered
+ *       400 with code 20001 (Twilio documents the state, not the code); page tokens of Conversations and Insights
+ *       name the position a page starts at; media of a message is its SID only (no size, type or file name).</li>
+ *   <li>Insights: a summary is derived from the call at each request; {@code processing_state} is {@code complete} as
+ *       soon as the call has ended rather than half an hour later; the quality figures are derived from the call's SID
+ *       ({@code CallQuality}), and {@code mos} is given on the edge's metrics of every call type; {@code StartTime} and
+ *       {@code EndTime} bound the call's creation; the list answers {@code completed} summaries unless
+ *       {@code ProcessingState} says otherwise.</li>
  *   <li>The generic CRUD of the described products lists newest first, pages by {@code Page} (default size 50),
  *       ignores parameters that name no property of the records, and reads a record the API never creates (a
  *       phone number's lookup) as the description shapes it, {@code null} but for its id and parents.</li>
