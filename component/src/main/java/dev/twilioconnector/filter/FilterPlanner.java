@@ -39,11 +39,12 @@ public final class FilterPlanner {
         Entity entity = clause.entity();
         Map<String, List<String>> params = new LinkedHashMap<>();
         Map<String, String> parentKeys = new LinkedHashMap<>();
+        Map<String, String> requestValues = new LinkedHashMap<>();
         String id = null;
         boolean exact = true;
         Optional<Expression> expression = clause.expression();
         if (expression.isEmpty()) {
-            return new FilterPlan(clause, params, parentKeys, null, true);
+            return new FilterPlan(clause, params, parentKeys, requestValues, null, true);
         }
         List<Expression> conjuncts = conjuncts(expression.get());
         checkUncarriedFields(entity, expression.get(), conjuncts);
@@ -54,6 +55,12 @@ public final class FilterPlanner {
             }
             Field field = comparison.field();
             Literal literal = comparison.literal();
+            if (comparison.operator() == Operator.EQUAL && field.parameterOfTheRequest()) {
+                requestValues.putIfAbsent(field.name(), literal.render());
+                if (!field.returned() && field.filters().isEmpty()) {
+                    continue;
+                }
+            }
             if (comparison.operator() == Operator.EQUAL) {
                 Optional<String> parentKey = parentKey(entity, field);
                 if (parentKey.isPresent()) {
@@ -78,7 +85,7 @@ public final class FilterPlanner {
                 exact = false;
             }
         }
-        return new FilterPlan(clause, params, parentKeys, id, exact);
+        return new FilterPlan(clause, params, parentKeys, requestValues, id, exact);
     }
 
     private static List<Expression> conjuncts(Expression expression) {
@@ -107,15 +114,16 @@ public final class FilterPlanner {
     }
 
     /**
-     * A field that records do not carry (a search-only parameter, a parent key that only fills the path)
-     * is applied by Twilio alone, so it may only be a top-level conjunct {@code Field = value} that Twilio
-     * receives.
+     * A field that records do not carry (a search-only parameter, a parent key that only fills the path, a query
+     * parameter or header of an operation) is applied by Twilio alone, so it may only be a top-level conjunct
+     * {@code Field = value} that Twilio receives.
      */
     private static void checkUncarriedFields(Entity entity, Expression expression, List<Expression> conjuncts) {
         Set<Expression> allowed = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Expression conjunct : conjuncts) {
             if (conjunct instanceof Expression.Comparison comparison && comparison.operator() == Operator.EQUAL
-                    && (comparison.field().filterParam(Bound.EQUAL).isPresent() || parentKey(entity, comparison.field()).isPresent())) {
+                    && (comparison.field().filterParam(Bound.EQUAL).isPresent() || parentKey(entity, comparison.field()).isPresent()
+                    || comparison.field().parameterOfTheRequest())) {
                 allowed.add(conjunct);
             }
         }

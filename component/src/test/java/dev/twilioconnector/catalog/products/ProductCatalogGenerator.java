@@ -32,6 +32,11 @@ final class ProductCatalogGenerator {
             "List", "List", "Fetch", "Get", "Create", "Create", "Update", "Update", "Delete", "Delete");
     private static final List<String> LABEL_ORDER = List.of("List", "Get", "Create", "Update", "Delete");
     private static final Set<String> PAGING = Set.of("PageSize", "Page", "PageToken");
+    /**
+     * The header some Flex Insights operations define for a token of their own: the connection's credentials fill it
+     * on every request, and a payload never overrides them.
+     */
+    static final String CREDENTIALS_HEADER = "Authorization";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     private static final Pattern TRAILING_PLACEHOLDER = Pattern.compile(".*/\\{(\\w+)}");
 
@@ -187,7 +192,7 @@ final class ProductCatalogGenerator {
             }
             operations.values().forEach(op -> {
                 bodyProperties(op).fieldNames().forEachRemaining(param -> described.add(pascal(param)));
-                queryParameters(op).forEach(param -> described.add(pascal(base(param.path("name").asText()))));
+                parameters(op, "query").forEach(param -> described.add(pascal(base(param.path("name").asText()))));
             });
 
             for (JsonNode schema : itemSchemas) {
@@ -218,10 +223,18 @@ final class ProductCatalogGenerator {
                     body(op, label, jsonContentType(op));
                 }
             }
+            for (Op op : operations.values()) {
+                if (!op.label().equals("List")) {
+                    parameters(op, "query").forEach(parameter -> requestParameter(op, parameter, "query"));
+                }
+                parameters(op, "header").stream()
+                        .filter(parameter -> !parameter.path("name").asText().equals(CREDENTIALS_HEADER))
+                        .forEach(parameter -> requestParameter(op, parameter, "headers"));
+            }
             Op list = operations.get("List");
             Integer maxPageSize = null;
             if (list != null) {
-                for (JsonNode parameter : queryParameters(list)) {
+                for (JsonNode parameter : parameters(list, "query")) {
                     String raw = parameter.path("name").asText();
                     if (raw.equals("PageSize")) {
                         JsonNode maximum = resolve(parameter.path("schema")).path("maximum");
@@ -335,7 +348,8 @@ final class ProductCatalogGenerator {
             schema.path("properties").fields().forEachRemaining(property -> {
                 JsonNode resolved = resolve(property.getValue());
                 Map<String, Object> field = field(column(pascal(property.getKey())));
-                field.putIfAbsent("type", paramType(resolved));
+                // a form carries an object as JSON text, a JSON body as the object itself
+                field.putIfAbsent("type", contentType.contains("json") ? type(resolved) : paramType(resolved));
                 Object param = field.putIfAbsent("param", property.getKey());
                 if (param != null && !param.equals(property.getKey())) {
                     throw new IllegalStateException(name + ": field " + field.get("name") + " is sent both as " + param
@@ -347,6 +361,23 @@ final class ProductCatalogGenerator {
                     list(field, "required").add(label);
                 }
             });
+        }
+
+        /** A query parameter of an operation other than List, or a header: a field the operation sends there. */
+        private void requestParameter(Op op, JsonNode parameter, String where) {
+            String raw = parameter.path("name").asText();
+            Map<String, Object> field = field(column(pascal(raw)));
+            field.putIfAbsent("type", paramType(resolve(parameter.path("schema"))));
+            Object param = field.putIfAbsent("param", raw);
+            if (param != null && !param.equals(raw)) {
+                throw new IllegalStateException(name + ": field " + field.get("name") + " is sent both as " + param
+                        + " and as " + raw);
+            }
+            putDescription(field, parameter, parameter);
+            list(field, where).add(op.label());
+            if (parameter.path("required").asBoolean(false)) {
+                list(field, "required").add(op.label());
+            }
         }
 
         private JsonNode bodyProperties(Op op) {
@@ -361,17 +392,16 @@ final class ProductCatalogGenerator {
             return types.hasNext() ? types.next() : "application/json";
         }
 
-        private List<JsonNode> queryParameters(Op op) {
-            List<JsonNode> query = new ArrayList<>();
-            if (op.label().equals("List")) {
-                for (JsonNode parameter : op.operation().path("parameters")) {
-                    JsonNode resolved = resolve(parameter);
-                    if (resolved.path("in").asText().equals("query")) {
-                        query.add(resolved);
-                    }
+        /** The operation's parameters in the query or the headers ({@code in}), resolved. */
+        private List<JsonNode> parameters(Op op, String in) {
+            List<JsonNode> found = new ArrayList<>();
+            for (JsonNode parameter : op.operation().path("parameters")) {
+                JsonNode resolved = resolve(parameter);
+                if (resolved.path("in").asText().equals(in)) {
+                    found.add(resolved);
                 }
             }
-            return query;
+            return found;
         }
 
         /** The description of the resource's path, or else of its first operation that has one. */
@@ -430,8 +460,8 @@ final class ProductCatalogGenerator {
             }
         }
 
-        private static final List<String> FIELD_ORDER = List.of("name", "wire", "type", "param", "input", "required",
-                "filters", "description");
+        private static final List<String> FIELD_ORDER = List.of("name", "wire", "type", "param", "input", "query",
+                "headers", "required", "filters", "description");
 
         private static Map<String, Object> ordered(Map<String, Object> field) {
             Map<String, Object> ordered = new LinkedHashMap<>();
