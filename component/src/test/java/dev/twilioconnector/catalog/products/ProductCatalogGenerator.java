@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -39,6 +40,7 @@ final class ProductCatalogGenerator {
     static final String CREDENTIALS_HEADER = "Authorization";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     private static final Pattern TRAILING_PLACEHOLDER = Pattern.compile(".*/\\{(\\w+)}");
+    private static final Pattern NAMED_BOUND = Pattern.compile("([A-Z]\\w*?)(?:After|Before)");
 
     /** Columns the connector names differently from Twilio, as in the 2010 catalog. */
     private static final Map<String, String> RENAMED = Map.of("From", "Sender", "FriendlyName", "Name");
@@ -243,6 +245,11 @@ final class ProductCatalogGenerator {
                     if (PAGING.contains(raw)) {
                         continue;
                     }
+                    Optional<Map<String, Object>> bounded = boundedField(raw);
+                    if (bounded.isPresent()) {
+                        filters(bounded.get()).put(namedBound(raw, parameter.path("description").asText("")), raw);
+                        continue;
+                    }
                     String bound = raw.endsWith(">") ? ">=" : raw.endsWith("<") ? "<=" : "=";
                     Map<String, Object> field = field(column(pascal(base(raw))));
                     field.putIfAbsent("type", paramType(resolve(parameter.path("schema"))));
@@ -287,6 +294,19 @@ final class ProductCatalogGenerator {
             }
             entity.put("fields", fields.values().stream().map(EntityBuilder::ordered).toList());
             return entity;
+        }
+
+        /**
+         * The field records carry that a search parameter named {@code <Field>After} or {@code <Field>Before} bounds
+         * ({@code DateCreatedAfter}), or empty when the name is not such a bound or records carry no such field.
+         */
+        private Optional<Map<String, Object>> boundedField(String raw) {
+            Matcher matcher = NAMED_BOUND.matcher(raw);
+            if (!matcher.matches()) {
+                return Optional.empty();
+            }
+            Map<String, Object> field = fields.get(column(matcher.group(1)).toLowerCase(Locale.ROOT));
+            return field == null || field.get("wire") == null ? Optional.empty() : Optional.of(field);
         }
 
         /** The placeholder that ends the path of Get, Update or Delete: the record's id. */
@@ -489,6 +509,20 @@ final class ProductCatalogGenerator {
             }
         }
         return null;
+    }
+
+    /**
+     * The bound a {@code ...After} or {@code ...Before} parameter is, as its description says: inclusive where it
+     * reads "on or after" or {@code >=} (Content's "Filter by >=[date-time]"), strict where it says only "after",
+     * as Verify's attempts "created after this datetime" do, and as is safe where a text says neither: a strict bound
+     * sent for a {@code >} keeps a superset even if Twilio reads it inclusively.
+     */
+    static String namedBound(String name, String description) {
+        String text = description.toLowerCase(Locale.ROOT);
+        if (name.endsWith("After")) {
+            return text.contains("on or after") || text.contains(">=") ? ">=" : ">";
+        }
+        return text.contains("on or before") || text.contains("<=") ? "<=" : "<";
     }
 
     private static String base(String queryName) {

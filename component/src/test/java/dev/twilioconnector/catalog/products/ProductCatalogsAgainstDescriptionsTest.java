@@ -187,6 +187,25 @@ class ProductCatalogsAgainstDescriptionsTest {
                 .hasToString("DATETIME");
     }
 
+    /** Each {@code ...After} and {@code ...Before} bounds the field it names, inclusive or strict as its text says. */
+    @Test
+    void searchParametersNamedAfterAndBeforeAreBoundsOfTheFieldTheyName() {
+        assertThat(dateCreatedFilters("Video.Rooms")).containsExactly(
+                Map.entry(Bound.AT_LEAST, "DateCreatedAfter"), Map.entry(Bound.BELOW, "DateCreatedBefore"));
+        assertThat(dateCreatedFilters("Verify.VerificationAttempts")).containsExactly(
+                Map.entry(Bound.ABOVE, "DateCreatedAfter"), Map.entry(Bound.BELOW, "DateCreatedBefore"));
+        assertThat(dateCreatedFilters("Content.Contents")).containsExactly(
+                Map.entry(Bound.AT_LEAST, "DateCreatedAfter"), Map.entry(Bound.AT_MOST, "DateCreatedBefore"));
+        assertThat(catalog.require("Video.Rooms").field("DateCreatedAfter")).isEmpty();
+        assertThat(ProductCatalogGenerator.namedBound("CreatedAfter", "Conferences created after the provided timestamp"))
+                .isEqualTo(">");
+        assertThat(ProductCatalogGenerator.namedBound("DateCreatedBefore", "Filter by <=[date-time]")).isEqualTo("<=");
+    }
+
+    private Map<Bound, String> dateCreatedFilters(String entity) {
+        return catalog.require(entity).field("DateCreated").orElseThrow().filters();
+    }
+
     private List<Entity> products() {
         return catalog.entities().stream().filter(entity -> !entity.product().equals(Entity.API_PRODUCT)).toList();
     }
