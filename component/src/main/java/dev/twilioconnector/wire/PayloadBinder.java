@@ -134,12 +134,18 @@ public final class PayloadBinder {
                 || bound.headers().containsKey(field.param()) || bound.json() != null && bound.json().has(field.param());
     }
 
+    /** A header's value: one line, so that no value can add a header or end the request's head. */
     private String header(Entity entity, Field field, Object value) {
         if (value instanceof Collection<?> || value == null) {
             throw new TwilioConnectorInputException("Field " + field.name() + " of " + entity.name()
                     + " is the request header " + field.param() + " and takes one value, not " + value);
         }
-        return scalar(entity, field, value);
+        String text = scalar(entity, field, value);
+        if (text.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+            throw new TwilioConnectorInputException("Field " + field.name() + " of " + entity.name()
+                    + " is the request header " + field.param() + " and takes one line of text without control characters");
+        }
+        return text;
     }
 
     private void addForm(Entity entity, Field field, Object value, FormParameters form) {

@@ -91,6 +91,15 @@ class RequestBindingTest {
     }
 
     @Test
+    void aHeaderValueOfMoreThanOneLineIsRefused() {
+        assertThatThrownBy(() -> binder.bind(catalog.require("Taskrouter.Workers"), Operation.UPDATE,
+                Map.of("WorkspaceSid", "WS" + "a".repeat(32), "IfMatch", "\"abc\"\r\nX-Other: 1")))
+                .isInstanceOf(TwilioConnectorInputException.class)
+                .hasMessage("Field IfMatch of Taskrouter.Workers is the request header If-Match and takes one line of"
+                        + " text without control characters");
+    }
+
+    @Test
     void theQueryOfAGetComesFromThePayloadAndTheFilterClauseAndIsCheckedByType() {
         Entity phoneNumbers = catalog.require("Lookups.PhoneNumbers");
         Entity statistics = catalog.require("Taskrouter.WorkspaceStatistics");
