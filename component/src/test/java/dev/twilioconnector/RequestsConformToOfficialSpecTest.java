@@ -73,6 +73,8 @@ class RequestsConformToOfficialSpecTest extends SandboxTestSupport {
                 + "\"Url\":\"https://example.com/twiml\",\"StatusCallbackEvent\":[\"initiated\",\"answered\"]}");
         callOk("twilio-connector:Recordings/List", null, Map.of(TwilioConnectorConstants.FILTER_CLAUSE, "CallSid = '" + CALL + "'"));
         callOk("twilio-connector:Recordings/Get?entityId=RE2e915e78549694bd0a0742d2d39454e5", null);
+        callOk("twilio-connector:Recordings/Get?entityId=RE2e915e78549694bd0a0742d2d39454e5", null,
+                Map.of(TwilioConnectorConstants.FILTER_CLAUSE, "IncludeSoftDeleted = true"));
         callOk("twilio-connector:IncomingPhoneNumbers/Update?entityId=PN4047ac009a15885690a50a1d388b8411", "{\"Name\":\"Support\"}");
         callOk("twilio-connector:Queues/Create", "{\"Name\":\"support\",\"MaxSize\":10}");
         callOk("twilio-connector:Queues/Delete?entityId=QU00000000000000000000000000000001", null);

@@ -1,13 +1,17 @@
 package dev.twilioconnector.catalog;
 
 /**
- * How Twilio filters a field server-side. Twilio puts the inequality into the parameter's name
- * ({@code DateSent>}, {@code DateSent<}) and treats both bounds as inclusive.
+ * How Twilio filters a field server-side. The 2010 API puts the inequality into the parameter's name
+ * ({@code DateSent>}, {@code DateSent<}) and treats both bounds as inclusive; the other products name some bounds
+ * {@code ...After} and {@code ...Before}, inclusive or strict as each parameter's description says
+ * ({@code DateCreatedAfter} of a Video Room is "on or after", its {@code DateCreatedBefore} "before").
  */
 public enum Bound {
     EQUAL("="),
     AT_LEAST(">="),
-    AT_MOST("<=");
+    AT_MOST("<="),
+    ABOVE(">"),
+    BELOW("<");
 
     private final String symbol;
 
@@ -25,6 +29,6 @@ public enum Bound {
                 return bound;
             }
         }
-        throw new IllegalArgumentException("Unknown bound '" + symbol + "', expected one of =, >=, <=");
+        throw new IllegalArgumentException("Unknown bound '" + symbol + "', expected one of =, >=, <=, >, <");
     }
 }

@@ -15,8 +15,12 @@ import java.util.Set;
  * @param wire         the key in Twilio's JSON response ({@code date_sent}), or null when Twilio never
  *                     returns it (a parameter that is only sent)
  * @param type         the type records carry
- * @param param        Twilio's form or query parameter name ({@code From}), or null when it is never sent
- * @param input        the operations that accept the field in the payload
+ * @param param        Twilio's name for the field in a request ({@code From}, {@code If-Match}), or null when it is
+ *                     never sent
+ * @param input        the operations that send the field in their body
+ * @param query        the operations other than List that send it as a query parameter ({@code Fields} of a
+ *                     Lookups Get)
+ * @param headers      the operations that send it as a request header ({@code X-Twilio-Webhook-Enabled})
  * @param required     the operations that require it
  * @param filters      the query parameters Twilio filters this field with, by bound
  * @param description  what the field holds, for the documentation
@@ -27,12 +31,16 @@ public record Field(
         FieldType type,
         String param,
         Set<Operation> input,
+        Set<Operation> query,
+        Set<Operation> headers,
         Set<Operation> required,
         Map<Bound, String> filters,
         String description) {
 
     public Field {
         input = ordered(input);
+        query = ordered(query);
+        headers = ordered(headers);
         required = ordered(required);
         EnumMap<Bound, String> byBound = new EnumMap<>(Bound.class);
         if (filters != null) {
@@ -67,7 +75,13 @@ public record Field(
         return wire != null;
     }
 
+    /** True when the operation takes the field from the payload: in its body, its query or its headers. */
     public boolean acceptedOn(Operation operation) {
-        return input.contains(operation);
+        return input.contains(operation) || query.contains(operation) || headers.contains(operation);
+    }
+
+    /** True when some operation sends the field in its query (List aside) or as a header, rather than in its body. */
+    public boolean parameterOfTheRequest() {
+        return !query.isEmpty() || !headers.isEmpty();
     }
 }

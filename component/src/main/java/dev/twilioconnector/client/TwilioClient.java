@@ -20,10 +20,12 @@ import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.NameValuePair;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.apache.hc.core5.util.Timeout;
@@ -40,7 +42,7 @@ import java.util.List;
 /**
  * Sends requests to Twilio over Apache HttpClient 5, as camel-http does: one pooled client per
  * connection, Basic authentication on every request to the base URL's origin and on no other
- * ({@link CredentialsScope}), form-encoded POSTs, JSON answers, and downloads read as streams.
+ * ({@link CredentialsScope}), form-encoded POSTs (JSON where the operation's description takes JSON), JSON answers, and downloads read as streams.
  * HttpClient's own retries and redirects are off, so that the connector's call path alone decides
  * what is repeated, and the client alone which redirect it follows.
  */
@@ -105,7 +107,10 @@ public final class TwilioClient implements Closeable {
         ClassicHttpRequest http = settings.hosts().baseUrl(request.product(), request.host())
                 .request(request.method(), request.target());
         http.setHeader(HttpHeaders.ACCEPT, "application/json");
-        if ("POST".equals(request.method()) || "PUT".equals(request.method())) {
+        request.headers().forEach(http::setHeader);
+        if (request.json() != null) {
+            http.setEntity(new ByteArrayEntity(json(request), ContentType.APPLICATION_JSON));
+        } else if ("POST".equals(request.method()) || "PUT".equals(request.method())) {
             List<NameValuePair> pairs = request.form().entries().stream()
                     .map(entry -> (NameValuePair) new BasicNameValuePair(entry.getKey(), entry.getValue()))
                     .toList();
@@ -214,6 +219,14 @@ public final class TwilioClient implements Closeable {
             throw new TwilioConnectorException(status, null, "the answer is not JSON", null, request.purpose() + " (" + request + ")");
         }
         return new TwilioResponse(status, body, requestId == null ? null : requestId.getValue());
+    }
+
+    private byte[] json(TwilioRequest request) {
+        try {
+            return mapper.writeValueAsBytes(request.json());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A JSON body built from a payload cannot be written", e);
+        }
     }
 
     private JsonNode parse(String text) {

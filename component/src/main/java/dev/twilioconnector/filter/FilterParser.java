@@ -224,7 +224,7 @@ public final class FilterParser {
                     + "; " + entity.name() + " has the fields " + entity.fieldNames(), token.column());
         }
         Field found = field.get();
-        if (!found.returned() && !found.searchOnly() && !isParentKey(entity, found)) {
+        if (!found.returned() && !found.searchOnly() && !isParentKey(entity, found) && !found.parameterOfTheRequest()) {
             throw new FilterSyntaxException("filterClause: " + found.name() + " at column " + token.column()
                     + " is only sent to Twilio, never returned, so no condition can test it; expected one of the fields "
                     + testableFieldNames(), token.column());
@@ -238,7 +238,8 @@ public final class FilterParser {
 
     private String testableFieldNames() {
         return entity.fields().stream()
-                .filter(field -> field.returned() || field.searchOnly() || isParentKey(entity, field))
+                .filter(field -> field.returned() || field.searchOnly() || isParentKey(entity, field)
+                        || field.parameterOfTheRequest())
                 .map(Field::name)
                 .collect(java.util.stream.Collectors.joining(", "));
     }

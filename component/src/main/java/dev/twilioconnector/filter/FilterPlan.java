@@ -20,17 +20,19 @@ public final class FilterPlan {
     private final FilterClause clause;
     private final Map<String, List<String>> queryParameters;
     private final Map<String, String> parentKeys;
+    private final Map<String, String> requestValues;
     private final String id;
     private final RecordPredicate predicate;
     private final boolean exact;
 
-    FilterPlan(FilterClause clause, Map<String, List<String>> queryParameters, Map<String, String> parentKeys, String id,
-               boolean exact) {
+    FilterPlan(FilterClause clause, Map<String, List<String>> queryParameters, Map<String, String> parentKeys,
+               Map<String, String> requestValues, String id, boolean exact) {
         this.clause = clause;
         Map<String, List<String>> params = new LinkedHashMap<>();
         queryParameters.forEach((name, values) -> params.put(name, List.copyOf(values)));
         this.queryParameters = Collections.unmodifiableMap(params);
         this.parentKeys = Collections.unmodifiableMap(new LinkedHashMap<>(parentKeys));
+        this.requestValues = Collections.unmodifiableMap(new LinkedHashMap<>(requestValues));
         this.id = id;
         this.predicate = RecordPredicate.of(clause.expression().orElse(null));
         this.exact = exact;
@@ -67,6 +69,15 @@ public final class FilterPlan {
      */
     public Map<String, String> parentKeys() {
         return parentKeys;
+    }
+
+    /**
+     * The values of top-level {@code Field = value} conjuncts on fields that an operation sends in its query (List
+     * aside) or as a header ({@code Fields} of a Lookups Get, {@code If-Match}), by field name, rendered as Twilio
+     * expects: the operation takes the ones it sends.
+     */
+    public Map<String, String> requestValues() {
+        return requestValues;
     }
 
     /** The entity's parent keys that the clause does not give. */

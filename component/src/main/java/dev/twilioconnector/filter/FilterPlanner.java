@@ -6,6 +6,8 @@ import dev.twilioconnector.catalog.Field;
 import dev.twilioconnector.catalog.FieldType;
 import dev.twilioconnector.error.FilterSyntaxException;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -19,9 +21,10 @@ import java.util.regex.Pattern;
 /**
  * Splits a parsed clause into what Twilio evaluates and what is evaluated on each record. Only the
  * conjuncts at the top level of an AND chain (or a clause that is a single comparison) are pushed, and
- * only when the field has a Twilio filter parameter for the bound: {@code =} is {@link Bound#EQUAL},
- * {@code >=} and {@code >} are {@link Bound#AT_LEAST}, {@code <=} and {@code <} {@link Bound#AT_MOST}
- * (Twilio's bounds are inclusive; the exact condition is evaluated locally too).
+ * only when the field has a Twilio filter parameter for the bound: {@code =} is {@link Bound#EQUAL}, {@code >=}
+ * {@link Bound#AT_LEAST}, {@code <=} {@link Bound#AT_MOST}, and {@code >} and {@code <} the strict {@link Bound#ABOVE}
+ * and {@link Bound#BELOW} where the field has them, else the inclusive ones, which keep a superset. The exact
+ * condition is evaluated locally too.
  */
 public final class FilterPlanner {
 
@@ -39,11 +42,12 @@ public final class FilterPlanner {
         Entity entity = clause.entity();
         Map<String, List<String>> params = new LinkedHashMap<>();
         Map<String, String> parentKeys = new LinkedHashMap<>();
+        Map<String, String> requestValues = new LinkedHashMap<>();
         String id = null;
         boolean exact = true;
         Optional<Expression> expression = clause.expression();
         if (expression.isEmpty()) {
-            return new FilterPlan(clause, params, parentKeys, null, true);
+            return new FilterPlan(clause, params, parentKeys, requestValues, null, true);
         }
         List<Expression> conjuncts = conjuncts(expression.get());
         checkUncarriedFields(entity, expression.get(), conjuncts);
@@ -54,6 +58,12 @@ public final class FilterPlanner {
             }
             Field field = comparison.field();
             Literal literal = comparison.literal();
+            if (comparison.operator() == Operator.EQUAL && field.parameterOfTheRequest()) {
+                requestValues.putIfAbsent(field.name(), literal.render());
+                if (!field.returned() && field.filters().isEmpty()) {
+                    continue;
+                }
+            }
             if (comparison.operator() == Operator.EQUAL) {
                 Optional<String> parentKey = parentKey(entity, field);
                 if (parentKey.isPresent()) {
@@ -69,16 +79,15 @@ public final class FilterPlanner {
                     id = literal.render();
                 }
             }
-            Optional<Bound> bound = comparison.operator().bound();
-            Optional<String> param = bound.flatMap(field::filterParam);
-            if (param.isPresent()) {
-                params.computeIfAbsent(param.get(), name -> new ArrayList<>()).add(literal.render());
-                exact &= sameMeaning(comparison);
+            Optional<Pushed> pushed = pushed(entity, comparison);
+            if (pushed.isPresent()) {
+                params.computeIfAbsent(pushed.get().param(), name -> new ArrayList<>()).add(pushed.get().value());
+                exact &= pushed.get().exact();
             } else {
                 exact = false;
             }
         }
-        return new FilterPlan(clause, params, parentKeys, id, exact);
+        return new FilterPlan(clause, params, parentKeys, requestValues, id, exact);
     }
 
     private static List<Expression> conjuncts(Expression expression) {
@@ -89,33 +98,68 @@ public final class FilterPlanner {
         return entity.parentKeys().stream().filter(key -> key.equalsIgnoreCase(field.name())).findFirst();
     }
 
-    /** True when Twilio's filter keeps exactly the records the comparison keeps. */
-    private static boolean sameMeaning(Expression.Comparison comparison) {
+    /** A comparison as a query parameter: Twilio's name, the value, and whether Twilio keeps exactly what it keeps. */
+    private record Pushed(String param, String value, boolean exact) {
+    }
+
+    /**
+     * The comparison as the query parameter of the first of its operator's bounds the field has, or empty when it has
+     * none. The 2010 API's date bounds take a day ({@code DateSent<=2024-06-01} holds the whole day); the other
+     * products' take a date-time, so a day is sent as its midnight in UTC, and {@code <=} a day as {@code <} the next
+     * day's midnight, as {@code <=} its own would leave out the rest of the day.
+     */
+    private static Optional<Pushed> pushed(Entity entity, Expression.Comparison comparison) {
+        Field field = comparison.field();
         Operator operator = comparison.operator();
-        if (operator == Operator.GREATER || operator == Operator.LESS) {
-            return false;
+        String value = comparison.literal().render();
+        if (field.type() == FieldType.DATETIME && comparison.literal().kind() == Literal.Kind.DAY
+                && !Entity.API_PRODUCT.equals(entity.product())) {
+            LocalDate day = (LocalDate) comparison.literal().value();
+            if (operator == Operator.LESS_OR_EQUAL) {
+                operator = Operator.LESS;
+                day = day.plusDays(1);
+            }
+            value = day.atStartOfDay(ZoneOffset.UTC).toInstant().toString();
         }
+        for (Bound bound : operator.bounds()) {
+            Optional<String> param = field.filterParam(bound);
+            if (param.isPresent()) {
+                // after a day's midnight is not after the day
+                boolean afterADay = bound == Bound.ABOVE && comparison.literal().kind() == Literal.Kind.DAY;
+                return Optional.of(new Pushed(param.get(), value,
+                        bound.symbol().equals(comparison.operator().symbol()) && !afterADay && sameMeaning(entity, comparison)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * True when Twilio's filter for the comparison's own operator keeps exactly the records the comparison keeps: the
+     * 2010 API compares its date bounds by day, the other products by instant.
+     */
+    private static boolean sameMeaning(Entity entity, Expression.Comparison comparison) {
         if (!comparison.field().returned()) {
             return true;
         }
         FieldType type = comparison.field().type();
         return switch (type) {
             case STRING, INTEGER, BOOLEAN, DATE -> true;
-            case DATETIME -> comparison.literal().kind() == Literal.Kind.DAY;
+            case DATETIME -> comparison.literal().kind() == Literal.Kind.DAY || !Entity.API_PRODUCT.equals(entity.product());
             default -> false;
         };
     }
 
     /**
-     * A field that records do not carry (a search-only parameter, a parent key that only fills the path)
-     * is applied by Twilio alone, so it may only be a top-level conjunct {@code Field = value} that Twilio
-     * receives.
+     * A field that records do not carry (a search-only parameter, a parent key that only fills the path, a query
+     * parameter or header of an operation) is applied by Twilio alone, so it may only be a top-level conjunct
+     * {@code Field = value} that Twilio receives.
      */
     private static void checkUncarriedFields(Entity entity, Expression expression, List<Expression> conjuncts) {
         Set<Expression> allowed = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Expression conjunct : conjuncts) {
             if (conjunct instanceof Expression.Comparison comparison && comparison.operator() == Operator.EQUAL
-                    && (comparison.field().filterParam(Bound.EQUAL).isPresent() || parentKey(entity, comparison.field()).isPresent())) {
+                    && (comparison.field().filterParam(Bound.EQUAL).isPresent() || parentKey(entity, comparison.field()).isPresent()
+                    || comparison.field().parameterOfTheRequest())) {
                 allowed.add(conjunct);
             }
         }

@@ -2,6 +2,7 @@ package dev.twilioconnector.filter;
 
 import dev.twilioconnector.catalog.Bound;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The comparison operators of the filter language. */
@@ -37,15 +38,18 @@ public enum Operator {
     }
 
     /**
-     * The inclusive Twilio bound that selects a superset of what this operator keeps: a strict
-     * {@code >} is sent as Twilio's inclusive lower bound and refined locally.
+     * The Twilio bounds that select what this operator keeps, the exact one first and then the inclusive one that
+     * selects a superset: a strict {@code >} goes to a strict bound where the field has one ({@code ...After} that
+     * Twilio reads as "after"), else to the inclusive lower bound, and is refined locally.
      */
-    public Optional<Bound> bound() {
+    public List<Bound> bounds() {
         return switch (this) {
-            case EQUAL -> Optional.of(Bound.EQUAL);
-            case GREATER, GREATER_OR_EQUAL -> Optional.of(Bound.AT_LEAST);
-            case LESS, LESS_OR_EQUAL -> Optional.of(Bound.AT_MOST);
-            case NOT_EQUAL -> Optional.empty();
+            case EQUAL -> List.of(Bound.EQUAL);
+            case GREATER -> List.of(Bound.ABOVE, Bound.AT_LEAST);
+            case GREATER_OR_EQUAL -> List.of(Bound.AT_LEAST);
+            case LESS -> List.of(Bound.BELOW, Bound.AT_MOST);
+            case LESS_OR_EQUAL -> List.of(Bound.AT_MOST);
+            case NOT_EQUAL -> List.of();
         };
     }
 

@@ -67,8 +67,10 @@ public final class OperationRunner {
 
     private ConnectorResult list(ConnectorRequest request) {
         FilterPlan conditions = plan(request.entity(), request.filterClause());
-        Map<String, String> pathValues = merge(binder.addressOf(request.entity(), request.payload()), conditions.parentKeys());
-        Lister lister = new Lister(request, conditions, pathValues);
+        BoundPayload parameters = binder.request(request.entity(), Operation.LIST, request.payload(),
+                conditions.requestValues());
+        Map<String, String> pathValues = merge(parameters.pathValues(), conditions.parentKeys());
+        Lister lister = new Lister(request, conditions, pathValues, parameters);
         if (request.sortByColumns() != null && !request.sortByColumns().isBlank()) {
             return lister.sorted(request.sortByColumns());
         }
@@ -77,13 +79,17 @@ public final class OperationRunner {
 
     private Map<String, Object> get(ConnectorRequest request) {
         Entity entity = request.entity();
-        Map<String, String> pathValues = addressed(request, plan(entity, request.filterClause()));
-        return fetch(entity, pathValues, request.purpose());
+        FilterPlan conditions = plan(entity, request.filterClause());
+        Map<String, String> pathValues = addressed(request, conditions);
+        BoundPayload parameters = binder.request(entity, Operation.GET, request.payload(), conditions.requestValues());
+        return fetch(entity, pathValues, parameters, request.purpose());
     }
 
-    private Map<String, Object> fetch(Entity entity, Map<String, String> pathValues, String purpose) {
-        String target = paths.expand(entity, entity.binding(Operation.GET), purpose, pathValues);
-        return record(send.apply(request(entity, "GET", target, new FormParameters(), purpose,
+    private Map<String, Object> fetch(Entity entity, Map<String, String> pathValues, BoundPayload parameters,
+                                      String purpose) {
+        String target = paths.expand(entity, entity.binding(Operation.GET), purpose, pathValues)
+                + QueryStrings.of(parameters.query());
+        return record(send.apply(request(entity, "GET", target, parameters, purpose,
                 json -> reader.read(entity, json, pathValues))));
     }
 
@@ -94,7 +100,7 @@ public final class OperationRunner {
         if (request.entityId() != null && entity.idField() != null) {
             pathValues.put(entity.idField(), request.entityId());
         }
-        return post(entity, Operation.CREATE, pathValues, bound.form(), request.purpose());
+        return post(entity, Operation.CREATE, pathValues, bound, request.purpose());
     }
 
     private Object update(ConnectorRequest request) {
@@ -102,11 +108,11 @@ public final class OperationRunner {
         BoundPayload bound = binder.bind(entity, Operation.UPDATE, request.payload());
         if (targetsOne(request, bound)) {
             Map<String, String> pathValues = merge(bound.pathValues(), idOf(request));
-            return post(entity, Operation.UPDATE, pathValues, bound.form(), request.purpose());
+            return post(entity, Operation.UPDATE, pathValues, bound, request.purpose());
         }
         List<String> touched = new ArrayList<>();
         for (Map<String, String> target : matching(request, bound.pathValues())) {
-            post(entity, Operation.UPDATE, target, bound.form(), request.purpose());
+            post(entity, Operation.UPDATE, target, bound, request.purpose());
             touched.add(target.get(entity.idField()));
         }
         return bulkResult(touched);
@@ -114,17 +120,19 @@ public final class OperationRunner {
 
     private Object delete(ConnectorRequest request) {
         Entity entity = request.entity();
-        Map<String, String> address = binder.addressOf(entity, request.payload());
-        if (targetsOne(request, new BoundPayload(address, new FormParameters()))) {
+        BoundPayload parameters = binder.request(entity, Operation.DELETE, request.payload(),
+                plan(entity, request.filterClause()).requestValues());
+        Map<String, String> address = parameters.pathValues();
+        if (targetsOne(request, parameters)) {
             Map<String, String> pathValues = merge(address, idOf(request));
-            remove(entity, pathValues, request.purpose());
+            remove(entity, pathValues, parameters, request.purpose());
             Map<String, Object> result = new LinkedHashMap<>();
             result.put(entity.idField() == null ? "Sid" : entity.idField(), pathValues.get(entity.idField()));
             return result;
         }
         List<String> touched = new ArrayList<>();
         for (Map<String, String> target : matching(request, address)) {
-            remove(entity, target, request.purpose());
+            remove(entity, target, parameters, request.purpose());
             touched.add(target.get(entity.idField()));
         }
         return bulkResult(touched);
@@ -169,10 +177,11 @@ public final class OperationRunner {
         List<Map<String, Object>> records;
         Optional<String> id = conditions.idEquality();
         if (id.isPresent() && entity.allows(Operation.GET)) {
-            records = fetchIfExists(entity, merge(pathValues, Map.of(entity.idField(), id.get())), request.purpose())
+            records = fetchIfExists(entity, merge(pathValues, Map.of(entity.idField(), id.get())),
+                    BoundPayload.addressOnly(pathValues), request.purpose())
                     .filter(conditions::matches).map(List::of).orElse(List.of());
         } else if (entity.allows(Operation.LIST)) {
-            records = new Lister(request, conditions, pathValues).all();
+            records = new Lister(request, conditions, pathValues, BoundPayload.addressOnly(pathValues)).all();
         } else {
             throw new TwilioConnectorInputException(entity.name() + " cannot be listed, so " + request.purpose()
                     + " needs an entityId or a filterClause of the form " + entity.idField() + " = '...'");
@@ -186,9 +195,10 @@ public final class OperationRunner {
         return targets;
     }
 
-    private Optional<Map<String, Object>> fetchIfExists(Entity entity, Map<String, String> pathValues, String purpose) {
+    private Optional<Map<String, Object>> fetchIfExists(Entity entity, Map<String, String> pathValues,
+                                                        BoundPayload parameters, String purpose) {
         try {
-            return Optional.of(fetch(entity, pathValues, purpose));
+            return Optional.of(fetch(entity, pathValues, parameters, purpose));
         } catch (TwilioConnectorException e) {
             if (e.getStatus() == 404) {
                 return Optional.empty();
@@ -198,9 +208,10 @@ public final class OperationRunner {
     }
 
     private Map<String, Object> post(Entity entity, Operation operation, Map<String, String> pathValues,
-                                     FormParameters form, String purpose) {
-        String target = paths.expand(entity, entity.binding(operation), purpose, pathValues);
-        return record(send.apply(request(entity, entity.binding(operation).method(), target, form, purpose,
+                                     BoundPayload bound, String purpose) {
+        String target = paths.expand(entity, entity.binding(operation), purpose, pathValues)
+                + QueryStrings.of(bound.query());
+        return record(send.apply(request(entity, entity.binding(operation).method(), target, bound, purpose,
                 json -> reader.read(entity, json, pathValues))));
     }
 
@@ -209,15 +220,20 @@ public final class OperationRunner {
         return (Map<String, Object>) response.body();
     }
 
-    private void remove(Entity entity, Map<String, String> pathValues, String purpose) {
-        String target = paths.expand(entity, entity.binding(Operation.DELETE), purpose, pathValues);
-        send.apply(request(entity, "DELETE", target, new FormParameters(), purpose, AnswerReader.TREE));
+    private void remove(Entity entity, Map<String, String> pathValues, BoundPayload parameters, String purpose) {
+        String target = paths.expand(entity, entity.binding(Operation.DELETE), purpose, pathValues)
+                + QueryStrings.of(parameters.query());
+        send.apply(request(entity, "DELETE", target, parameters, purpose, AnswerReader.TREE));
     }
 
-    /** A request to the entity's product, at the base URL the connection gives that product. */
-    private static TwilioRequest request(Entity entity, String method, String target, FormParameters form,
+    /**
+     * A request to the entity's product, at the base URL the connection gives that product, with the body and
+     * headers bound from the payload; {@code target} already carries the query.
+     */
+    private static TwilioRequest request(Entity entity, String method, String target, BoundPayload bound,
                                          String purpose, AnswerReader answer) {
-        return new TwilioRequest(method, target, form, purpose, entity.product(), entity.host(), answer);
+        return new TwilioRequest(method, target, bound.form(), bound.json(), bound.headers(), purpose, entity.product(),
+                entity.host(), answer);
     }
 
     private static FilterPlan plan(Entity entity, String filterClause) {
@@ -250,12 +266,14 @@ public final class OperationRunner {
         private final ConnectorRequest request;
         private final FilterPlan conditions;
         private final Map<String, String> pathValues;
+        private final BoundPayload parameters;
         private final String listPath;
 
-        Lister(ConnectorRequest request, FilterPlan conditions, Map<String, String> pathValues) {
+        Lister(ConnectorRequest request, FilterPlan conditions, Map<String, String> pathValues, BoundPayload parameters) {
             this.request = request;
             this.conditions = conditions;
             this.pathValues = pathValues;
+            this.parameters = parameters;
             HttpBinding binding = request.entity().binding(Operation.LIST);
             this.listPath = paths.expand(request.entity(), binding, request.purpose(), pathValues);
         }
@@ -264,7 +282,8 @@ public final class OperationRunner {
             Optional<String> id = conditions.idEquality();
             if (id.isPresent() && request.entity().allows(Operation.GET) && request.pageToken() == null) {
                 Map<String, String> one = merge(pathValues, Map.of(request.entity().idField(), id.get()));
-                List<Map<String, Object>> found = fetchIfExists(request.entity(), one, request.purpose())
+                List<Map<String, Object>> found = fetchIfExists(request.entity(), one, BoundPayload.addressOnly(one),
+                        request.purpose())
                         .filter(conditions::matches).map(List::of).orElse(List.of());
                 return new ConnectorResult(found, null);
             }
@@ -324,7 +343,7 @@ public final class OperationRunner {
         }
 
         private WirePage read(String uri) {
-            return (WirePage) send.apply(request(request.entity(), "GET", uri, new FormParameters(), request.purpose(),
+            return (WirePage) send.apply(request(request.entity(), "GET", uri, parameters, request.purpose(),
                     json -> reader.readPage(request.entity(), json, pathValues))).body();
         }
 

@@ -151,6 +151,10 @@ public final class CallPath implements Function<TwilioRequest, TwilioResponse> {
         Map<String, List<String>> payload = new LinkedHashMap<>();
         request.form().entries().forEach(entry ->
                 payload.computeIfAbsent(entry.getKey(), name -> new ArrayList<>()).add(entry.getValue()));
+        if (request.json() != null) {
+            request.json().fields().forEachRemaining(entry -> payload.put(entry.getKey(),
+                    List.of(entry.getValue().isTextual() ? entry.getValue().asText() : entry.getValue().toString())));
+        }
         payload.replaceAll((name, values) -> List.copyOf(values));
         return payload;
     }

@@ -63,6 +63,12 @@ class CatalogAgainstOfficialSpecTest {
                         undefined.add(entity.name() + " " + operation.label() + " form parameter " + field.param());
                     }
                 }
+                for (Operation operation : field.query()) {
+                    HttpBinding binding = entity.binding(operation);
+                    if (!OfficialSpec.queryParameters(binding.path(), binding.method()).contains(field.param())) {
+                        undefined.add(entity.name() + " " + operation.label() + " query parameter " + field.param());
+                    }
+                }
                 for (Map.Entry<Bound, String> filter : field.filters().entrySet()) {
                     HttpBinding list = entity.binding(Operation.LIST);
                     if (!OfficialSpec.queryParameters(list.path(), "GET").contains(filter.getValue())) {

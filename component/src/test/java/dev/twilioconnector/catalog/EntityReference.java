@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Writes the entity reference of {@code docs/} from the catalog, so the two cannot drift apart. */
 final class EntityReference {
@@ -14,8 +15,9 @@ final class EntityReference {
     static String markdown(Collection<Entity> entities) {
         StringBuilder out = new StringBuilder();
         out.append("Every entity, with its operations, the requests they become, and its fields. `Set on` says which\n"
-                + "operations accept the field in the payload; `Twilio filters` says which conditions go to Twilio as\n"
-                + "query parameters (the rest are evaluated on each record).\n\n");
+                + "operations accept the field in the payload, in the body unless it says query or header; `Twilio\n"
+                + "filters` says which conditions go to Twilio as query parameters (the rest are evaluated on each\n"
+                + "record).\n\n");
         out.append("| Entity | Operations | Id | Parent keys | Twilio filters on |\n");
         out.append("|---|---|---|---|---|\n");
         for (Entity entity : entities) {
@@ -35,7 +37,8 @@ final class EntityReference {
                 out.append(entity.description().replace("<", "&lt;")).append("\n\n");
             }
             for (Operation operation : entity.operations()) {
-                out.append("- ").append(operation.label()).append(": `").append(entity.binding(operation)).append("`\n");
+                out.append("- ").append(operation.label()).append(": `").append(entity.binding(operation)).append("`")
+                        .append(entity.sendsJson(operation) ? " with a JSON body" : "").append("\n");
             }
             if (entity.idField() != null) {
                 out.append("- id: `").append(entity.idField()).append("` matching `").append(entity.idPattern()).append("`\n");
@@ -45,8 +48,7 @@ final class EntityReference {
                 out.append("| ").append(field.name())
                         .append(" | ").append(field.type().name().toLowerCase(Locale.ROOT))
                         .append(" | ").append(twilioNames(field))
-                        .append(" | ").append(field.input().stream().map(op -> op.label()
-                                + (field.required().contains(op) ? " (required)" : "")).sorted().collect(Collectors.joining(", ")))
+                        .append(" | ").append(setOn(field))
                         .append(" | ").append(field.filters().entrySet().stream().map(EntityReference::filter)
                                 .collect(Collectors.joining(" ")))
                         .append(" |\n");
@@ -54,6 +56,14 @@ final class EntityReference {
             out.append("\n</details>\n\n");
         }
         return out.toString();
+    }
+
+    private static String setOn(Field field) {
+        return Stream.of(Operation.values()).filter(field::acceptedOn)
+                .map(op -> op.label() + (field.query().contains(op) ? " (query)" : "")
+                        + (field.headers().contains(op) ? " (header)" : "")
+                        + (field.required().contains(op) ? " (required)" : ""))
+                .sorted().collect(Collectors.joining(", "));
     }
 
     private static String twilioNames(Field field) {

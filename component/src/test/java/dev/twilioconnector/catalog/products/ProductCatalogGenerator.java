@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -32,8 +33,14 @@ final class ProductCatalogGenerator {
             "List", "List", "Fetch", "Get", "Create", "Create", "Update", "Update", "Delete", "Delete");
     private static final List<String> LABEL_ORDER = List.of("List", "Get", "Create", "Update", "Delete");
     private static final Set<String> PAGING = Set.of("PageSize", "Page", "PageToken");
+    /**
+     * The header some Flex Insights operations define for a token of their own: the connection's credentials fill it
+     * on every request, and a payload never overrides them.
+     */
+    static final String CREDENTIALS_HEADER = "Authorization";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     private static final Pattern TRAILING_PLACEHOLDER = Pattern.compile(".*/\\{(\\w+)}");
+    private static final Pattern NAMED_BOUND = Pattern.compile("([A-Z]\\w*?)(?:After|Before)");
 
     /** Columns the connector names differently from Twilio, as in the 2010 catalog. */
     private static final Map<String, String> RENAMED = Map.of("From", "Sender", "FriendlyName", "Name");
@@ -187,7 +194,7 @@ final class ProductCatalogGenerator {
             }
             operations.values().forEach(op -> {
                 bodyProperties(op).fieldNames().forEachRemaining(param -> described.add(pascal(param)));
-                queryParameters(op).forEach(param -> described.add(pascal(base(param.path("name").asText()))));
+                parameters(op, "query").forEach(param -> described.add(pascal(base(param.path("name").asText()))));
             });
 
             for (JsonNode schema : itemSchemas) {
@@ -218,16 +225,29 @@ final class ProductCatalogGenerator {
                     body(op, label, jsonContentType(op));
                 }
             }
+            for (Op op : operations.values()) {
+                if (!op.label().equals("List")) {
+                    parameters(op, "query").forEach(parameter -> requestParameter(op, parameter, "query"));
+                }
+                parameters(op, "header").stream()
+                        .filter(parameter -> !parameter.path("name").asText().equals(CREDENTIALS_HEADER))
+                        .forEach(parameter -> requestParameter(op, parameter, "headers"));
+            }
             Op list = operations.get("List");
             Integer maxPageSize = null;
             if (list != null) {
-                for (JsonNode parameter : queryParameters(list)) {
+                for (JsonNode parameter : parameters(list, "query")) {
                     String raw = parameter.path("name").asText();
                     if (raw.equals("PageSize")) {
                         JsonNode maximum = resolve(parameter.path("schema")).path("maximum");
                         maxPageSize = maximum.isMissingNode() ? null : maximum.asInt();
                     }
                     if (PAGING.contains(raw)) {
+                        continue;
+                    }
+                    Optional<Map<String, Object>> bounded = boundedField(raw);
+                    if (bounded.isPresent()) {
+                        filters(bounded.get()).put(namedBound(raw, parameter.path("description").asText("")), raw);
                         continue;
                     }
                     String bound = raw.endsWith(">") ? ">=" : raw.endsWith("<") ? "<=" : "=";
@@ -274,6 +294,19 @@ final class ProductCatalogGenerator {
             }
             entity.put("fields", fields.values().stream().map(EntityBuilder::ordered).toList());
             return entity;
+        }
+
+        /**
+         * The field records carry that a search parameter named {@code <Field>After} or {@code <Field>Before} bounds
+         * ({@code DateCreatedAfter}), or empty when the name is not such a bound or records carry no such field.
+         */
+        private Optional<Map<String, Object>> boundedField(String raw) {
+            Matcher matcher = NAMED_BOUND.matcher(raw);
+            if (!matcher.matches()) {
+                return Optional.empty();
+            }
+            Map<String, Object> field = fields.get(column(matcher.group(1)).toLowerCase(Locale.ROOT));
+            return field == null || field.get("wire") == null ? Optional.empty() : Optional.of(field);
         }
 
         /** The placeholder that ends the path of Get, Update or Delete: the record's id. */
@@ -335,7 +368,8 @@ final class ProductCatalogGenerator {
             schema.path("properties").fields().forEachRemaining(property -> {
                 JsonNode resolved = resolve(property.getValue());
                 Map<String, Object> field = field(column(pascal(property.getKey())));
-                field.putIfAbsent("type", paramType(resolved));
+                // a form carries an object as JSON text, a JSON body as the object itself
+                field.putIfAbsent("type", contentType.contains("json") ? type(resolved) : paramType(resolved));
                 Object param = field.putIfAbsent("param", property.getKey());
                 if (param != null && !param.equals(property.getKey())) {
                     throw new IllegalStateException(name + ": field " + field.get("name") + " is sent both as " + param
@@ -347,6 +381,23 @@ final class ProductCatalogGenerator {
                     list(field, "required").add(label);
                 }
             });
+        }
+
+        /** A query parameter of an operation other than List, or a header: a field the operation sends there. */
+        private void requestParameter(Op op, JsonNode parameter, String where) {
+            String raw = parameter.path("name").asText();
+            Map<String, Object> field = field(column(pascal(raw)));
+            field.putIfAbsent("type", paramType(resolve(parameter.path("schema"))));
+            Object param = field.putIfAbsent("param", raw);
+            if (param != null && !param.equals(raw)) {
+                throw new IllegalStateException(name + ": field " + field.get("name") + " is sent both as " + param
+                        + " and as " + raw);
+            }
+            putDescription(field, parameter, parameter);
+            list(field, where).add(op.label());
+            if (parameter.path("required").asBoolean(false)) {
+                list(field, "required").add(op.label());
+            }
         }
 
         private JsonNode bodyProperties(Op op) {
@@ -361,17 +412,16 @@ final class ProductCatalogGenerator {
             return types.hasNext() ? types.next() : "application/json";
         }
 
-        private List<JsonNode> queryParameters(Op op) {
-            List<JsonNode> query = new ArrayList<>();
-            if (op.label().equals("List")) {
-                for (JsonNode parameter : op.operation().path("parameters")) {
-                    JsonNode resolved = resolve(parameter);
-                    if (resolved.path("in").asText().equals("query")) {
-                        query.add(resolved);
-                    }
+        /** The operation's parameters in the query or the headers ({@code in}), resolved. */
+        private List<JsonNode> parameters(Op op, String in) {
+            List<JsonNode> found = new ArrayList<>();
+            for (JsonNode parameter : op.operation().path("parameters")) {
+                JsonNode resolved = resolve(parameter);
+                if (resolved.path("in").asText().equals(in)) {
+                    found.add(resolved);
                 }
             }
-            return query;
+            return found;
         }
 
         /** The description of the resource's path, or else of its first operation that has one. */
@@ -430,8 +480,8 @@ final class ProductCatalogGenerator {
             }
         }
 
-        private static final List<String> FIELD_ORDER = List.of("name", "wire", "type", "param", "input", "required",
-                "filters", "description");
+        private static final List<String> FIELD_ORDER = List.of("name", "wire", "type", "param", "input", "query",
+                "headers", "required", "filters", "description");
 
         private static Map<String, Object> ordered(Map<String, Object> field) {
             Map<String, Object> ordered = new LinkedHashMap<>();
@@ -459,6 +509,20 @@ final class ProductCatalogGenerator {
             }
         }
         return null;
+    }
+
+    /**
+     * The bound a {@code ...After} or {@code ...Before} parameter is, as its description says: inclusive where it
+     * reads "on or after" or {@code >=} (Content's "Filter by >=[date-time]"), strict where it says only "after",
+     * as Verify's attempts "created after this datetime" do, and as is safe where a text says neither: a strict bound
+     * sent for a {@code >} keeps a superset even if Twilio reads it inclusively.
+     */
+    static String namedBound(String name, String description) {
+        String text = description.toLowerCase(Locale.ROOT);
+        if (name.endsWith("After")) {
+            return text.contains("on or after") || text.contains(">=") ? ">=" : ">";
+        }
+        return text.contains("on or before") || text.contains("<=") ? "<=" : "<";
     }
 
     private static String base(String queryName) {

@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProductCatalogsAgainstDescriptionsTest {
 
     private static final List<String> METHODS = List.of("get", "post", "put", "delete");
+    private static final Set<String> PAGING = Set.of("PageSize", "Page", "PageToken");
     private static final List<ProductDescription> DESCRIPTIONS = ProductDescription.all();
     private final Catalog catalog = Catalog.standard();
 
@@ -75,13 +76,54 @@ class ProductCatalogsAgainstDescriptionsTest {
                     }
                 }
                 for (Map.Entry<Bound, String> filter : field.filters().entrySet()) {
-                    if (!queryParameters(operation(entity, Operation.LIST)).contains(filter.getValue())) {
+                    if (!parameters(operation(entity, Operation.LIST), "query").contains(filter.getValue())) {
                         undefined.add(entity.name() + " List query parameter " + filter.getValue());
+                    }
+                }
+                for (Operation operation : field.query()) {
+                    if (operation == Operation.LIST || !parameters(operation(entity, operation), "query").contains(field.param())) {
+                        undefined.add(entity.name() + " " + operation.label() + " query parameter " + field.param());
+                    }
+                }
+                for (Operation operation : field.headers()) {
+                    if (!parameters(operation(entity, operation), "header").contains(field.param())) {
+                        undefined.add(entity.name() + " " + operation.label() + " header " + field.param());
                     }
                 }
             }
         }
         assertThat(undefined).isEmpty();
+    }
+
+    /**
+     * Every query parameter and header an operation defines reaches Twilio from a field of the entity that makes the
+     * request: List's as its filters, the others' as fields the operation sends there; but paging, which the connector
+     * does itself, and the Authorization header, which the connection's credentials fill.
+     */
+    @Test
+    void everyQueryParameterAndHeaderOfEveryOperationIsSentFromAField() {
+        List<String> unreachable = new ArrayList<>();
+        for (Entity entity : products()) {
+            for (Operation operation : entity.operations()) {
+                Described described = operation(entity, operation);
+                for (String name : parameters(described, "query")) {
+                    boolean reached = operation == Operation.LIST
+                            ? entity.fields().stream().anyMatch(field -> field.filters().containsValue(name))
+                            : entity.fields().stream().anyMatch(field -> name.equals(field.param())
+                                    && field.query().contains(operation));
+                    if (!reached && !PAGING.contains(name)) {
+                        unreachable.add(entity.name() + " " + operation.label() + " query parameter " + name);
+                    }
+                }
+                for (String name : parameters(described, "header")) {
+                    if (!name.equals(ProductCatalogGenerator.CREDENTIALS_HEADER) && entity.fields().stream()
+                            .noneMatch(field -> name.equals(field.param()) && field.headers().contains(operation))) {
+                        unreachable.add(entity.name() + " " + operation.label() + " header " + name);
+                    }
+                }
+            }
+        }
+        assertThat(unreachable).isEmpty();
     }
 
     @Test
@@ -145,6 +187,25 @@ class ProductCatalogsAgainstDescriptionsTest {
                 .hasToString("DATETIME");
     }
 
+    /** Each {@code ...After} and {@code ...Before} bounds the field it names, inclusive or strict as its text says. */
+    @Test
+    void searchParametersNamedAfterAndBeforeAreBoundsOfTheFieldTheyName() {
+        assertThat(dateCreatedFilters("Video.Rooms")).containsExactly(
+                Map.entry(Bound.AT_LEAST, "DateCreatedAfter"), Map.entry(Bound.BELOW, "DateCreatedBefore"));
+        assertThat(dateCreatedFilters("Verify.VerificationAttempts")).containsExactly(
+                Map.entry(Bound.ABOVE, "DateCreatedAfter"), Map.entry(Bound.BELOW, "DateCreatedBefore"));
+        assertThat(dateCreatedFilters("Content.Contents")).containsExactly(
+                Map.entry(Bound.AT_LEAST, "DateCreatedAfter"), Map.entry(Bound.AT_MOST, "DateCreatedBefore"));
+        assertThat(catalog.require("Video.Rooms").field("DateCreatedAfter")).isEmpty();
+        assertThat(ProductCatalogGenerator.namedBound("CreatedAfter", "Conferences created after the provided timestamp"))
+                .isEqualTo(">");
+        assertThat(ProductCatalogGenerator.namedBound("DateCreatedBefore", "Filter by <=[date-time]")).isEqualTo("<=");
+    }
+
+    private Map<Bound, String> dateCreatedFilters(String entity) {
+        return catalog.require(entity).field("DateCreated").orElseThrow().filters();
+    }
+
     private List<Entity> products() {
         return catalog.entities().stream().filter(entity -> !entity.product().equals(Entity.API_PRODUCT)).toList();
     }
@@ -199,11 +260,12 @@ class ProductCatalogsAgainstDescriptionsTest {
         return names;
     }
 
-    private static Set<String> queryParameters(Described operation) {
+    /** The names of the operation's parameters in the query or the headers ({@code in}). */
+    private static Set<String> parameters(Described operation, String in) {
         Set<String> names = new LinkedHashSet<>();
         for (JsonNode parameter : operation.path("parameters")) {
             JsonNode resolved = operation.resolve(parameter);
-            if ("query".equals(resolved.path("in").asText())) {
+            if (in.equals(resolved.path("in").asText())) {
                 names.add(resolved.path("name").asText());
             }
         }
