@@ -303,6 +303,19 @@ def build_entity(spec, name, paths):
                         description=first_sentence(param.get("description")))
             field.setdefault("filters", {})[bound] = raw
 
+    # query parameters and headers of the operations other than List, sent from the field of that name
+    for label in ("Get", "Create", "Update", "Delete"):
+        if label not in operations:
+            continue
+        method, path = operations[label].split(" ", 1)
+        for param in spec.doc["paths"][path][method.lower()].get("parameters", []):
+            if param["in"] not in ("query", "header"):
+                continue
+            field = add(column(param["name"]), type=param_type(spec.resolve(param["schema"])),
+                        description=first_sentence(param.get("description")))
+            field["param"] = param["name"]
+            field.setdefault("query" if param["in"] == "query" else "headers", []).append(label)
+
     for key in parent_keys:
         add(key, type="STRING", description="The SID of the parent record; it addresses the request and is copied onto each record.")
 
@@ -322,7 +335,7 @@ def build_entity(spec, name, paths):
     return entity
 
 
-FIELD_ORDER = ("name", "wire", "type", "param", "input", "required", "filters", "description")
+FIELD_ORDER = ("name", "wire", "type", "param", "input", "required", "query", "headers", "filters", "description")
 
 
 def order(field):
