@@ -6,6 +6,7 @@ import dev.twilioconnector.support.SandboxTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,8 +67,13 @@ class PollingConsumerTest extends SandboxTestSupport {
                 from(uri).routeId("poller").process(exchange -> {
                     received.add(exchange.copy());
                     if (count.incrementAndGet() == 13) {
-                        // the route stops in the middle of its second batch, as an operator or a crash would stop it
+                        // the route stops in the middle of its second batch, as an operator or a crash would stop it;
+                        // this exchange waits until the stop has begun, so that a busy machine cannot let the rest of
+                        // the batch through first
                         new Thread(() -> stopRoute("poller")).start();
+                        ScheduledBatchPollingConsumer consumer =
+                                (ScheduledBatchPollingConsumer) context.getRoute("poller").getConsumer();
+                        await().atMost(Duration.ofSeconds(10)).until(() -> !consumer.isBatchAllowed());
                     }
                 });
             }
