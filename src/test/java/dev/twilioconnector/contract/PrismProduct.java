@@ -9,7 +9,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.test.AvailablePortFinder;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,7 +76,7 @@ final class PrismProduct implements AutoCloseable {
         }
         JsonNode document = merged(documents);
         PrismServer prism = PrismServer.start(Path.of(System.getProperty("prism.dir", "../target/prism")),
-                served(document, examples), AvailablePortFinder.getNextAvailable());
+                served(document, examples));
         RecordingProxy proxy = null;
         try {
             proxy = RecordingProxy.start(prism.baseUrl(), document);
