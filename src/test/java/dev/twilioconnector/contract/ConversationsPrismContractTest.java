@@ -54,7 +54,8 @@ class ConversationsPrismContractTest {
                 "twilio-connector:Conversations.ConversationParticipants/Update?entityId=" + PARTICIPANT,
                 Map.of("ConversationSid", CONVERSATION, "LastReadMessageIndex", 3),
                 "twilio-connector:Conversations.ConversationMessages/Create",
-                Map.of("ConversationSid", CONVERSATION, "Author", "support", "Body", "Your order shipped"),
+                Map.of("ConversationSid", CONVERSATION, "Author", "support", "Body", "Your order shipped",
+                        "XTwilioWebhookEnabled", false),
                 "twilio-connector:Conversations.ConversationMessages/List" + ofConversation, null,
                 "twilio-connector:Conversations.ConversationMessages/Get?entityId=" + MESSAGE, inConversation,
                 "twilio-connector:Conversations.ConversationMessages/Update?entityId=" + MESSAGE,
@@ -70,7 +71,7 @@ class ConversationsPrismContractTest {
         String participant = IN_CONVERSATION + "/Participants/" + PARTICIPANT;
         String message = IN_CONVERSATION + "/Messages/" + MESSAGE;
         assertThat(conversations.requestsSince(before))
-                .extracting(ListFormProxy.SentRequest::method, ListFormProxy.SentRequest::path)
+                .extracting(RecordingProxy.SentRequest::method, RecordingProxy.SentRequest::path)
                 .containsExactly(
                         tuple("POST", CONVERSATIONS), tuple("GET", CONVERSATIONS), tuple("GET", IN_CONVERSATION),
                         tuple("POST", IN_CONVERSATION),
@@ -112,8 +113,8 @@ class ConversationsPrismContractTest {
         Map<String, Object> read = conversations.record(
                 "twilio-connector:Conversations.Conversations/Get?entityId=first_conversation", null);
 
-        List<ListFormProxy.SentRequest> sent = conversations.requestsSince(before);
-        assertThat(sent.get(0).query()).containsExactlyInAnyOrder(entry("State", "active"), entry("PageSize", "50"));
+        List<RecordingProxy.SentRequest> sent = conversations.requestsSince(before);
+        assertThat(sent.get(0).queryParameters()).containsExactlyInAnyOrder(entry("State", "active"), entry("PageSize", "50"));
         assertThat(sent.get(1).path()).isEqualTo(CONVERSATIONS + "/first_conversation");
         assertThat(active).extracting(conversation -> conversation.get("Sid"), conversation -> conversation.get("Name"),
                 conversation -> conversation.get("State")).containsExactly(tuple(CONVERSATION, "Home Repair Visit", "active"));
@@ -132,7 +133,7 @@ class ConversationsPrismContractTest {
                 "twilio-connector:Conversations.ConversationParticipants/Update?entityId=" + PARTICIPANT,
                 ordered("ConversationSid", CONVERSATION, "LastReadMessageIndex", 3));
 
-        List<ListFormProxy.SentRequest> sent = conversations.requestsSince(before);
+        List<RecordingProxy.SentRequest> sent = conversations.requestsSince(before);
         assertThat(sent.get(0).path()).isEqualTo(IN_CONVERSATION + "/Participants");
         assertThat(sent.get(0).form()).containsExactlyInAnyOrder(entry("MessagingBinding.Address", "+15558675310"),
                 entry("MessagingBinding.ProxyAddress", "+15017122661"), entry("Attributes", "{\"role\":\"driver\"}"));
@@ -154,10 +155,10 @@ class ConversationsPrismContractTest {
         Map<String, Object> read = conversations.record("twilio-connector:Conversations.ConversationMessages/Get?entityId="
                 + MESSAGE, Map.of("ConversationSid", CONVERSATION));
 
-        List<ListFormProxy.SentRequest> sent = conversations.requestsSince(before);
+        List<RecordingProxy.SentRequest> sent = conversations.requestsSince(before);
         assertThat(sent.get(0).form()).containsExactlyInAnyOrder(entry("Author", "support"), entry("Body", "Your order shipped"));
         assertThat(sent.get(1).path()).isEqualTo(IN_CONVERSATION + "/Messages");
-        assertThat(sent.get(1).query()).containsExactlyInAnyOrder(entry("Order", "desc"), entry("PageSize", "25"));
+        assertThat(sent.get(1).queryParameters()).containsExactlyInAnyOrder(entry("Order", "desc"), entry("PageSize", "25"));
         assertThat(posted).contains(entry("Sid", MESSAGE), entry("ConversationSid", CONVERSATION), entry("Body", "Hello"),
                 entry("Author", "message author"), entry("Index", 0), entry("ParticipantSid", PARTICIPANT),
                 entry("DateCreated", "2015-12-16T22:18:37Z"));
@@ -166,5 +167,21 @@ class ConversationsPrismContractTest {
                 tuple(5, "Cake is my favorite!", "cake_lover"), tuple(9, null, "cake_lover"));
         assertThat(read).contains(entry("Sid", MESSAGE), entry("Body", "Welcome!"), entry("Author", "system"),
                 entry("ParticipantSid", null));
+    }
+
+    /** Prism holds the header to the description's {@code true}/{@code false}. */
+    @Test
+    void aMessageIsPostedWithoutWebhooksByTheHeaderTheDescriptionDefines() {
+        int before = conversations.requests().size();
+
+        conversations.record("twilio-connector:Conversations.ConversationMessages/Create", "{\"ConversationSid\":\""
+                + CONVERSATION + "\",\"Author\":\"system\",\"Body\":\"Hello\",\"XTwilioWebhookEnabled\":false}");
+
+        List<RecordingProxy.SentRequest> sent = conversations.requestsSince(before);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).line()).isEqualTo("POST " + IN_CONVERSATION + "/Messages");
+        assertThat(sent.get(0).headers()).containsEntry("x-twilio-webhook-enabled", "false")
+                .containsEntry("content-type", "application/x-www-form-urlencoded; charset=UTF-8");
+        assertThat(sent.get(0).body()).isEqualTo("Author=system&Body=Hello");
     }
 }

@@ -42,7 +42,7 @@ class InsightsPrismContractTest {
         Map<String, Object> ofCall = Map.of("CallSid", CALL);
         Map<String, Object> battery = ordered(
                 "twilio-connector:Insights.CallSummaries/List?filterClause=CallState = 'completed' AND CallType = 'carrier'", null,
-                "twilio-connector:Insights.Summaries/Get", ofCall,
+                "twilio-connector:Insights.Summaries/Get", Map.of("CallSid", CALL, "ProcessingState", "partial"),
                 "twilio-connector:Insights.Events/List?filterClause=CallSid = '" + CALL + "'", null,
                 "twilio-connector:Insights.Metrics/List?filterClause=CallSid = '" + CALL + "'", null,
                 "twilio-connector:Insights.Annotations/Get", ofCall,
@@ -53,7 +53,7 @@ class InsightsPrismContractTest {
 
         assertThat(refused).as(insights::log).isEmpty();
         assertThat(insights.requestsSince(before))
-                .extracting(ListFormProxy.SentRequest::method, ListFormProxy.SentRequest::path)
+                .extracting(RecordingProxy.SentRequest::method, RecordingProxy.SentRequest::path)
                 .containsExactly(tuple("GET", "/v1/Voice/Summaries"), tuple("GET", IN_CALL + "/Summary"),
                         tuple("GET", IN_CALL + "/Events"), tuple("GET", IN_CALL + "/Metrics"),
                         tuple("GET", IN_CALL + "/Annotation"), tuple("POST", IN_CALL + "/Annotation"));
@@ -67,7 +67,7 @@ class InsightsPrismContractTest {
                 "ToCarrier = 'AT&T Wireless' AND AnsweredBy = 'machine_start' AND BrandedEnabled = true"
                         + " AND VoiceIntegrityEnabled = true AND CallType = 'carrier'");
 
-        assertThat(insights.requestsSince(before).get(0).query()).containsExactlyInAnyOrder(
+        assertThat(insights.requestsSince(before).get(0).queryParameters()).containsExactlyInAnyOrder(
                 entry("ToCarrier", "AT&T Wireless"), entry("AnsweredBy", "machine_start"), entry("BrandedEnabled", "true"),
                 entry("VoiceIntegrityEnabled", "true"), entry("CallType", "carrier"), entry("PageSize", "25"));
         assertThat(summaries).extracting(summary -> summary.get("CallSid"), summary -> summary.get("CallType"),
@@ -86,11 +86,23 @@ class InsightsPrismContractTest {
 
         Map<String, Object> summary = insights.record("twilio-connector:Insights.Summaries/Get", Map.of("CallSid", CALL));
 
-        assertThat(insights.requestsSince(before).get(0).path()).isEqualTo(IN_CALL + "/Summary");
+        assertThat(insights.requestsSince(before)).extracting(RecordingProxy.SentRequest::line)
+                .containsExactly("GET " + IN_CALL + "/Summary");
         assertThat(summary).contains(entry("CallSid", CALL), entry("CallType", "carrier"), entry("CallState", "ringing"),
                 entry("AnsweredBy", "machine_start"), entry("ProcessingState", "complete"),
                 entry("CreatedTime", "2015-07-30T20:00:00Z"), entry("Duration", 100), entry("ConnectDuration", 99),
                 entry("Tags", List.of("tags")));
+    }
+
+    /** A summary still being processed is asked for by its state, which Twilio takes in the query. */
+    @Test
+    void aCallsPartialSummaryIsAskedForByItsProcessingState() {
+        int before = insights.requests().size();
+
+        insights.record("twilio-connector:Insights.Summaries/Get", Map.of("CallSid", CALL, "ProcessingState", "partial"));
+
+        assertThat(insights.requestsSince(before)).extracting(RecordingProxy.SentRequest::line)
+                .containsExactly("GET " + IN_CALL + "/Summary?ProcessingState=partial");
     }
 
     /**
@@ -108,11 +120,11 @@ class InsightsPrismContractTest {
         List<Map<String, Object>> metrics = insights.records("twilio-connector:Insights.Metrics/List",
                 "CallSid = '" + metricsCall + "' AND Edge = 'sdk_edge' AND Direction = 'both'");
 
-        List<ListFormProxy.SentRequest> sent = insights.requestsSince(before);
+        List<RecordingProxy.SentRequest> sent = insights.requestsSince(before);
         assertThat(sent.get(0).path()).isEqualTo("/v1/Voice/" + eventsCall + "/Events");
-        assertThat(sent.get(0).query()).containsExactlyInAnyOrder(entry("Edge", "sdk_edge"), entry("PageSize", "25"));
+        assertThat(sent.get(0).queryParameters()).containsExactlyInAnyOrder(entry("Edge", "sdk_edge"), entry("PageSize", "25"));
         assertThat(sent.get(1).path()).isEqualTo("/v1/Voice/" + metricsCall + "/Metrics");
-        assertThat(sent.get(1).query()).containsExactlyInAnyOrder(entry("Edge", "sdk_edge"), entry("Direction", "both"),
+        assertThat(sent.get(1).queryParameters()).containsExactlyInAnyOrder(entry("Edge", "sdk_edge"), entry("Direction", "both"),
                 entry("PageSize", "25"));
         assertThat(events).singleElement().satisfies(event -> assertThat(event).contains(
                 entry("Timestamp", "2019-09-19T22:15:23Z"), entry("CallSid", eventsCall),
@@ -131,7 +143,7 @@ class InsightsPrismContractTest {
                 "CallScore", 2, "Comment", "this is a call"));
         Map<String, Object> read = insights.record("twilio-connector:Insights.Annotations/Get", Map.of("CallSid", CALL));
 
-        List<ListFormProxy.SentRequest> sent = insights.requestsSince(before);
+        List<RecordingProxy.SentRequest> sent = insights.requestsSince(before);
         assertThat(sent.get(0).path()).isEqualTo(IN_CALL + "/Annotation");
         assertThat(sent.get(0).form()).containsExactlyInAnyOrder(entry("AnsweredBy", "human"),
                 entry("ConnectivityIssue", "invalid_number"), entry("Spam", "true"), entry("CallScore", "2"),

@@ -64,7 +64,7 @@ class MessagingPrismContractTest {
         Map<String, String> refused = messaging.refused(battery);
 
         assertThat(refused).as(messaging::log).isEmpty();
-        assertThat(messaging.requestsSince(before)).extracting(ListFormProxy.SentRequest::method, ListFormProxy.SentRequest::path)
+        assertThat(messaging.requestsSince(before)).extracting(RecordingProxy.SentRequest::method, RecordingProxy.SentRequest::path)
                 .containsExactly(
                         tuple("POST", SERVICES), tuple("GET", SERVICES), tuple("GET", IN_SERVICE), tuple("POST", IN_SERVICE),
                         tuple("POST", IN_SERVICE + "/PhoneNumbers"), tuple("GET", IN_SERVICE + "/PhoneNumbers"),
@@ -106,8 +106,8 @@ class MessagingPrismContractTest {
         Map<String, Object> updated = messaging.record("twilio-connector:Messaging.Services/Update?entityId=" + SERVICE,
                 Map.of("StickySender", false));
 
-        List<ListFormProxy.SentRequest> sent = messaging.requestsSince(before);
-        assertThat(sent.get(0).query()).containsExactly(entry("PageSize", "5"));
+        List<RecordingProxy.SentRequest> sent = messaging.requestsSince(before);
+        assertThat(sent.get(0).queryParameters()).containsExactly(entry("PageSize", "5"));
         assertThat(sent.get(2).form()).containsExactly(entry("StickySender", "false"));
         assertThat(listed).singleElement().satisfies(service -> assertThat(service).contains(entry("Sid", SERVICE),
                 entry("Name", "My Service!"), entry("FallbackUrl", null), entry("FallbackMethod", "POST"),
@@ -127,10 +127,10 @@ class MessagingPrismContractTest {
         List<Map<String, Object>> listed = messaging.records(
                 "twilio-connector:Messaging.PhoneNumbers/List?filterClause=ServiceSid = '" + SERVICE + "'");
 
-        List<ListFormProxy.SentRequest> sent = messaging.requestsSince(before);
+        List<RecordingProxy.SentRequest> sent = messaging.requestsSince(before);
         assertThat(sent.get(0).path()).isEqualTo(IN_SERVICE + "/PhoneNumbers");
         assertThat(sent.get(0).form()).containsExactly(entry("PhoneNumberSid", NUMBER));
-        assertThat(sent.get(1).query()).containsExactly(entry("PageSize", "25"));
+        assertThat(sent.get(1).queryParameters()).containsExactly(entry("PageSize", "25"));
         assertThat(added).contains(entry("Sid", NUMBER), entry("ServiceSid", SERVICE), entry("PhoneNumber", "+987654321"),
                 entry("CountryCode", "US"), entry("Capabilities", List.of("MMS", "SMS", "Voice")), entry("DateCreated", "2015-07-30T20:12:31Z"));
         assertThat(listed).extracting(number -> number.get("Sid"), number -> number.get("PhoneNumber"))
@@ -153,7 +153,7 @@ class MessagingPrismContractTest {
                 "UsAppToPersonUsecase", "ACCOUNT_NOTIFICATION", "HasEmbeddedLinks", false, "HasEmbeddedPhone", false,
                 "OptOutKeywords", List.of("STOP", "END")));
 
-        ListFormProxy.SentRequest sent = messaging.requestsSince(before).get(0);
+        RecordingProxy.SentRequest sent = messaging.requestsSince(before).get(0);
         assertThat(sent.path()).isEqualTo(IN_SERVICE + "/Compliance/Usa2p");
         assertThat(sent.values("MessageSamples")).containsExactly("Your order 1234 has shipped.", "Your order 1234 was delivered.");
         assertThat(sent.values("OptOutKeywords")).containsExactly("STOP", "END");

@@ -1,26 +1,17 @@
 package dev.twilioconnector.contract;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.twilioconnector.TwilioConnectorComponent;
 import dev.twilioconnector.headers.TwilioConnectorConstants;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.twilioconnector.contract.PrismProduct.ordered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -28,59 +19,31 @@ import static org.assertj.core.api.Assertions.entry;
  * The connector against Stoplight Prism serving Twilio's official OpenAPI description: Prism refuses with 422 any
  * request whose method, path, query, form body or authentication breaks the description, so every operation here
  * passing shows the connector speaks Twilio's wire format as Twilio describes it; and the records it returns are read
- * from Twilio's own example responses, not from the sandbox this project wrote. The requests pass a {@link
- * ListFormProxy}, which records them as the connector sent them and gives Prism the form lists as it reads them.
+ * from Twilio's own example responses, not from the sandbox this project wrote. The requests pass the
+ * {@link RecordingProxy} of a {@link PrismProduct}, which records them as the connector sent them.
  */
 class PrismContractTest {
 
     /** The account of the description's examples, whose next_page_uri the connector follows only within its own list. */
-    private static final String ACCOUNT = "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-    private static PrismServer prism;
-    private static ListFormProxy proxy;
-    private static CamelContext camel;
-    private static ProducerTemplate producer;
+    private static final String ACCOUNT = PrismProduct.ACCOUNT;
+    private static PrismProduct api;
 
     @BeforeAll
-    static void startPrismAndTheConnector() throws Exception {
-        Path spec = Path.of(System.getProperty("twilio.spec.dir", "../target/twilio-spec"),
-                "package/twilio-oai/spec/json/twilio_api_v2010.json");
-        ObjectMapper mapper = new ObjectMapper();
-        JsonNode description = mapper.readTree(spec.toFile());
-        // Prism reads a list the proxy joins with commas, and checks it as one, where the description it serves says so
-        Path served = Files.createTempFile("twilio_api_v2010", ".json");
-        served.toFile().deleteOnExit();
-        mapper.writeValue(served.toFile(), ListFormProxy.withJoinedLists(description));
-        prism = PrismServer.start(Path.of(System.getProperty("prism.dir", "../target/prism")), served,
-                AvailablePortFinder.getNextAvailable());
-        proxy = ListFormProxy.startJoining(prism.baseUrl(), description);
-        TwilioConnectorComponent component = new TwilioConnectorComponent();
-        component.getConfiguration().setAccountSid(ACCOUNT);
-        component.getConfiguration().setAuthToken("prism-checks-that-there-is-a-token");
-        component.getConfiguration().setBaseUrl(proxy.baseUrl());
-        component.getConfiguration().setRetryMaxAttempts(1);
-        camel = new DefaultCamelContext();
-        camel.addComponent("twilio-connector", component);
-        camel.start();
-        producer = camel.createProducerTemplate();
+    static void startPrism() throws Exception {
+        api = PrismProduct.start("api", "twilio_api_v2010.json");
     }
 
     @AfterAll
-    static void stop() {
-        if (camel != null) {
-            camel.stop();
-        }
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (prism != null) {
-            prism.close();
+    static void stopPrism() {
+        if (api != null) {
+            api.close();
         }
     }
 
     @Test
-    void aMessageIsReadFromTwiliosExampleWithConnectorColumnsIsoDatesAndNumbers() throws Exception {
-        Map<String, Object> message = record(call("twilio-connector:Messages/Get", null,
-                Map.of(TwilioConnectorConstants.ENTITY_ID, "SMb7c0a2ce80504485a6f653a7110836f5")));
+    void aMessageIsReadFromTwiliosExampleWithConnectorColumnsIsoDatesAndNumbers() {
+        Map<String, Object> message = api.record("twilio-connector:Messages/Get", null,
+                Map.of(TwilioConnectorConstants.ENTITY_ID, "SMb7c0a2ce80504485a6f653a7110836f5"));
 
         assertThat(message).contains(entry("Sid", "SMb7c0a2ce80504485a6f653a7110836f5"),
                 entry("Sender", "+12019235161"), entry("Status", "sent"), entry("Direction", "outbound-api"),
@@ -91,9 +54,9 @@ class PrismContractTest {
     }
 
     @Test
-    void createdMessageIsTwiliosExampleAnswer() throws Exception {
-        Map<String, Object> message = record(call("twilio-connector:Messages/Create",
-                "{\"To\":\"+15558675310\",\"Sender\":\"+14155552345\",\"Body\":\"Hello! \\ud83d\\udc4d\"}", Map.of()));
+    void createdMessageIsTwiliosExampleAnswer() {
+        Map<String, Object> message = api.record("twilio-connector:Messages/Create",
+                "{\"To\":\"+15558675310\",\"Sender\":\"+14155552345\",\"Body\":\"Hello! \\ud83d\\udc4d\"}");
 
         assertThat(message).contains(entry("Body", "Hello! \ud83d\udc4d"), entry("Sender", "+14155552345"),
                 entry("DateCreated", "2023-08-24T05:01:45Z"));
@@ -107,9 +70,9 @@ class PrismContractTest {
     @Test
     @SuppressWarnings("unchecked")
     void aListPageIsReadFromTwiliosExampleWithTheTokenOfTheNextPage() {
-        Exchange exchange = call("twilio-connector:Messages/List?pageSize=2", null, Map.of());
+        Exchange exchange = api.call("twilio-connector:Messages/List?pageSize=2", null);
 
-        assertThat(exchange.getException()).as(prism::log).isNull();
+        assertThat(exchange.getException()).as(api::log).isNull();
         List<Map<String, Object>> messages = exchange.getMessage().getBody(List.class);
         assertThat(messages).extracting(message -> message.get("Sid")).containsExactly("SMded05904ccb347238880ca9264e8fe1c", "MMc26223853f8c46b4ab7dfaa6abba0a26");
         assertThat(exchange.getMessage().getHeader(TwilioConnectorConstants.NEXT_PAGE_TOKEN, String.class)).isNotBlank();
@@ -117,7 +80,7 @@ class PrismContractTest {
 
     @Test
     void aListWhoseNextPageIsThePageJustReadFailsRatherThanLoopingForever() {
-        Exchange exchange = call("twilio-connector:Messages/List?pageSize=25", null, Map.of());
+        Exchange exchange = api.call("twilio-connector:Messages/List?pageSize=25", null);
 
         assertThat(exchange.getException()).hasMessage("Twilio answered HTTP 200 to Messages List: next_page_uri"
                 + " '/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json?To=%2B123456789&From=%2B987654321"
@@ -126,28 +89,23 @@ class PrismContractTest {
     }
 
     @Test
-    void everyOperationOfABatteryIsAcceptedByTheDescription() throws Exception {
-        Map<String, String> battery = Map.ofEntries(
-                Map.entry("twilio-connector:Messages/Update?entityId=SMb7c0a2ce80504485a6f653a7110836f5", "{\"Body\":\"\"}"),
-                Map.entry("twilio-connector:Messages/Delete?entityId=SMb7c0a2ce80504485a6f653a7110836f5", ""),
-                Map.entry("twilio-connector:Calls/Create",
-                        "{\"To\":\"+15558675310\",\"Sender\":\"+15017122661\",\"Url\":\"http://demo.twilio.com/docs/voice.xml\"}"),
-                Map.entry("twilio-connector:Calls/Delete?entityId=CAaa4a99c300bd9d1bcc0d1ae9dcd248c6", ""),
-                Map.entry("twilio-connector:Recordings/Get?entityId=RE2e915e78549694bd0a0742d2d39454e5", ""),
-                Map.entry("twilio-connector:IncomingPhoneNumbers/Update?entityId=PN4047ac009a15885690a50a1d388b8411",
-                        "{\"Name\":\"Support line\"}"),
-                Map.entry("twilio-connector:OutgoingCallerIds/Update?entityId=PN6f5f9bf39cb1801a6e21a5a80d274bdd",
-                        "{\"Name\":\"Front desk\"}"),
-                Map.entry("twilio-connector:Queues/Create", "{\"Name\":\"support\",\"MaxSize\":10}"));
-        Map<String, String> refused = new HashMap<>();
-        battery.forEach((uri, body) -> {
-            Exchange exchange = call(uri, body.isEmpty() ? null : body, Map.of());
-            if (exchange.getException() != null) {
-                refused.put(uri, exchange.getException().getMessage());
-            }
-        });
+    void everyOperationOfABatteryIsAcceptedByTheDescription() {
+        Map<String, Object> battery = ordered(
+                "twilio-connector:Messages/Update?entityId=SMb7c0a2ce80504485a6f653a7110836f5", "{\"Body\":\"\"}",
+                "twilio-connector:Messages/Delete?entityId=SMb7c0a2ce80504485a6f653a7110836f5", null,
+                "twilio-connector:Calls/Create",
+                "{\"To\":\"+15558675310\",\"Sender\":\"+15017122661\",\"Url\":\"http://demo.twilio.com/docs/voice.xml\"}",
+                "twilio-connector:Calls/Delete?entityId=CAaa4a99c300bd9d1bcc0d1ae9dcd248c6", null,
+                "twilio-connector:Recordings/Get?entityId=RE2e915e78549694bd0a0742d2d39454e5", null,
+                "twilio-connector:IncomingPhoneNumbers/Update?entityId=PN4047ac009a15885690a50a1d388b8411",
+                "{\"Name\":\"Support line\"}",
+                "twilio-connector:OutgoingCallerIds/Update?entityId=PN6f5f9bf39cb1801a6e21a5a80d274bdd",
+                "{\"Name\":\"Front desk\"}",
+                "twilio-connector:Queues/Create", "{\"Name\":\"support\",\"MaxSize\":10}");
 
-        assertThat(refused).as(prism::log).isEmpty();
+        Map<String, String> refused = api.refused(battery);
+
+        assertThat(refused).as(api::log).isEmpty();
     }
 
     /**
@@ -177,19 +135,19 @@ class PrismContractTest {
                 "CallDelay", 5, "Extension", "1234"));
         Map<String, String> refused = new LinkedHashMap<>();
         Map<String, Object> outputs = new LinkedHashMap<>();
-        int before = proxy.requests().size();
+        int before = api.requests().size();
 
         battery.forEach((name, input) -> {
-            Exchange exchange = call("twilio-connector:actions/" + name.split(" ")[0], input, Map.of());
+            Exchange exchange = api.call("twilio-connector:actions/" + name.split(" ")[0], input);
             if (exchange.getException() != null) {
                 refused.put(name, exchange.getException().getMessage());
             }
             outputs.put(name, exchange.getMessage().getBody());
         });
 
-        assertThat(refused).as(prism::log).isEmpty();
-        List<ListFormProxy.SentRequest> sent = proxy.requests().subList(before, proxy.requests().size());
-        assertThat(sent).extracting(ListFormProxy.SentRequest::path).containsExactly(
+        assertThat(refused).as(api::log).isEmpty();
+        List<RecordingProxy.SentRequest> sent = api.requests().subList(before, api.requests().size());
+        assertThat(sent).extracting(RecordingProxy.SentRequest::path).containsExactly(
                 accountPath("Messages.json"), accountPath("Messages.json"), accountPath("Messages.json"),
                 accountPath("Messages.json"), accountPath("Calls.json"), accountPath("Calls.json"),
                 accountPath("OutgoingCallerIds.json"));
@@ -207,20 +165,5 @@ class PrismContractTest {
 
     private static String accountPath(String rest) {
         return "/2010-04-01/Accounts/" + ACCOUNT + "/" + rest;
-    }
-
-    private static Exchange call(String uri, Object body, Map<String, Object> headers) {
-        return producer.request(uri, exchange -> {
-            exchange.getMessage().setBody(body);
-            exchange.getMessage().setHeaders(new HashMap<>(headers));
-        });
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> record(Exchange exchange) throws Exception {
-        if (exchange.getException() != null) {
-            throw new AssertionError(exchange.getException().getMessage() + "\n" + prism.log(), exchange.getException());
-        }
-        return (Map<String, Object>) exchange.getMessage().getBody();
     }
 }

@@ -9,7 +9,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.test.AvailablePortFinder;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,8 +21,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * One Twilio product's official description served by Stoplight Prism, behind a {@link ListFormProxy} that records
- * the requests as the connector sent them, and a connector whose {@code baseUrls} entry for that product points
+ * One Twilio product's official description served by Stoplight Prism, behind a {@link RecordingProxy} that records
+ * the requests exactly as the connector sent them, and a connector whose {@code baseUrls} entry for that product points
  * there. Prism answers a request that breaks the description with 422, which the connector raises as an error, and
  * any other with the description's example, so a battery's records are Twilio's own examples. One per test class:
  * each is a Node process that takes seconds to start on the build's two cores.
@@ -37,11 +36,11 @@ final class PrismProduct implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final PrismServer prism;
-    private final ListFormProxy proxy;
+    private final RecordingProxy proxy;
     private final CamelContext camel;
     private final ProducerTemplate producer;
 
-    private PrismProduct(PrismServer prism, ListFormProxy proxy, CamelContext camel) {
+    private PrismProduct(PrismServer prism, RecordingProxy proxy, CamelContext camel) {
         this.prism = prism;
         this.proxy = proxy;
         this.camel = camel;
@@ -77,10 +76,10 @@ final class PrismProduct implements AutoCloseable {
         }
         JsonNode document = merged(documents);
         PrismServer prism = PrismServer.start(Path.of(System.getProperty("prism.dir", "../target/prism")),
-                served(document, examples), AvailablePortFinder.getNextAvailable());
-        ListFormProxy proxy = null;
+                served(document, examples));
+        RecordingProxy proxy = null;
         try {
-            proxy = ListFormProxy.startJoining(prism.baseUrl(), document);
+            proxy = RecordingProxy.start(prism.baseUrl(), document);
             TwilioConnectorComponent component = new TwilioConnectorComponent();
             component.getConfiguration().setAccountSid(ACCOUNT);
             component.getConfiguration().setAuthToken("prism-checks-that-there-is-a-token");
@@ -142,7 +141,7 @@ final class PrismProduct implements AutoCloseable {
 
     /** The description as Prism serves it: its lists read as the proxy sends them, the examples chosen. */
     private static Path served(JsonNode description, Map<String, String> examples) throws IOException {
-        ObjectNode served = (ObjectNode) ListFormProxy.withJoinedLists(description);
+        ObjectNode served = (ObjectNode) RecordingProxy.withJoinedLists(description);
         examples.forEach((operation, example) -> {
             String[] methodAndPath = operation.split(" ", 2);
             JsonNode responses = served.path("paths").path(methodAndPath[1])
@@ -172,9 +171,14 @@ final class PrismProduct implements AutoCloseable {
     }
 
     /** The record the operation returned; a failure carries what Prism said about the requests. */
-    @SuppressWarnings("unchecked")
     Map<String, Object> record(String uri, Object body) {
-        return (Map<String, Object>) succeeded(call(uri, body)).getMessage().getBody();
+        return record(uri, body, Map.of());
+    }
+
+    /** The record the operation returned for {@code body} and the {@code headers}. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> record(String uri, Object body, Map<String, Object> headers) {
+        return (Map<String, Object>) succeeded(call(uri, body, headers)).getMessage().getBody();
     }
 
     /** The records the List {@code uri} returned; a failure carries what Prism said about the requests. */
@@ -213,13 +217,13 @@ final class PrismProduct implements AutoCloseable {
     }
 
     /** The requests the connector sent so far, in order. */
-    List<ListFormProxy.SentRequest> requests() {
+    List<RecordingProxy.SentRequest> requests() {
         return proxy.requests();
     }
 
     /** The requests the connector sent since it had sent {@code before}. */
-    List<ListFormProxy.SentRequest> requestsSince(int before) {
-        List<ListFormProxy.SentRequest> all = proxy.requests();
+    List<RecordingProxy.SentRequest> requestsSince(int before) {
+        List<RecordingProxy.SentRequest> all = proxy.requests();
         return all.subList(before, all.size());
     }
 

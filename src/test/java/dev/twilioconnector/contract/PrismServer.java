@@ -1,5 +1,7 @@
 package dev.twilioconnector.contract;
 
+import org.apache.camel.test.AvailablePortFinder;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,8 @@ import java.time.Instant;
 final class PrismServer implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final String PORT_TAKEN = "EADDRINUSE";
+    private static final int PORT_ATTEMPTS = 3;
 
     private final Process process;
     private final Path log;
@@ -26,21 +30,32 @@ final class PrismServer implements AutoCloseable {
         this.port = port;
     }
 
-    static PrismServer start(Path prismDir, Path spec, int port) throws IOException, InterruptedException {
+    /**
+     * Prism serving {@code spec} on a free loopback port. A port found free can be taken before Prism binds it, by
+     * another build on the same machine: Prism then exits at once, and starts again on another port.
+     */
+    static PrismServer start(Path prismDir, Path spec) throws IOException, InterruptedException {
         Path prism = prismDir.resolve("node_modules/.bin/prism");
         if (!Files.isExecutable(prism)) {
             throw new IllegalStateException("Prism is missing at " + prism + "; the build installs it with npm"
                     + " (src/build/fetch-prism.sh)");
         }
+        for (int attempt = 1; ; attempt++) {
+            PrismServer server = launch(prism, spec, AvailablePortFinder.getNextAvailable());
+            if (server.awaitListening() || !server.log().contains(PORT_TAKEN) || attempt == PORT_ATTEMPTS) {
+                return server.listening();
+            }
+        }
+    }
+
+    private static PrismServer launch(Path prism, Path spec, int port) throws IOException {
         Path log = Files.createTempFile("prism", ".log");
         Process process = new ProcessBuilder(prism.toString(), "mock", "--host", "127.0.0.1", "--port", String.valueOf(port),
                 spec.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        PrismServer server = new PrismServer(process, log, port);
-        server.awaitListening();
-        return server;
+        return new PrismServer(process, log, port);
     }
 
     String baseUrl() {
@@ -56,15 +71,25 @@ final class PrismServer implements AutoCloseable {
         }
     }
 
-    private void awaitListening() throws IOException, InterruptedException {
+    /** Whether Prism listens, waiting for it while it starts; false when it exited or did not start in time. */
+    private boolean awaitListening() throws InterruptedException {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (!log().contains("Prism is listening")) {
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
                 close();
-                throw new IllegalStateException("Prism did not start within " + START_TIMEOUT + ":\n" + log());
+                return false;
             }
             Thread.sleep(200);
         }
+        return true;
+    }
+
+    private PrismServer listening() {
+        if (!log().contains("Prism is listening")) {
+            throw new IllegalStateException("Prism on port " + port + " exited or did not start within " + START_TIMEOUT
+                    + ":\n" + log());
+        }
+        return this;
     }
 
     @Override

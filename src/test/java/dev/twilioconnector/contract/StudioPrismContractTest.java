@@ -68,7 +68,7 @@ class StudioPrismContractTest {
         assertThat(refused).as(studio::log).isEmpty();
         String execution = IN_FLOW + "/Executions/" + EXECUTION;
         assertThat(studio.requestsSince(before))
-                .extracting(ListFormProxy.SentRequest::method, ListFormProxy.SentRequest::path)
+                .extracting(RecordingProxy.SentRequest::method, RecordingProxy.SentRequest::path)
                 .containsExactly(tuple("POST", FLOWS), tuple("GET", FLOWS), tuple("GET", IN_FLOW), tuple("POST", IN_FLOW),
                         tuple("POST", IN_FLOW + "/Executions"), tuple("GET", IN_FLOW + "/Executions"),
                         tuple("GET", execution), tuple("POST", execution), tuple("DELETE", execution),
@@ -82,7 +82,7 @@ class StudioPrismContractTest {
         Map<String, Object> created = studio.record("twilio-connector:Studio.Flows/Create", ordered("Name", "Order updates",
                 "Status", "draft", "Definition", DEFINITION, "CommitMessage", "First draft"));
 
-        List<ListFormProxy.SentRequest> sent = studio.requestsSince(before);
+        List<RecordingProxy.SentRequest> sent = studio.requestsSince(before);
         assertThat(sent.get(0).form()).containsExactlyInAnyOrder(entry("FriendlyName", "Order updates"),
                 entry("Status", "draft"), entry("Definition", DEFINITION), entry("CommitMessage", "First draft"));
         assertThat(created).contains(entry("Sid", FLOW), entry("AccountSid", PrismProduct.ACCOUNT), entry("Name", "Test Flow"),
@@ -100,7 +100,7 @@ class StudioPrismContractTest {
         Map<String, Object> published = studio.record("twilio-connector:Studio.Flows/Update?entityId=" + FLOW,
                 ordered("Status", "published", "CommitMessage", "Go live"));
 
-        List<ListFormProxy.SentRequest> sent = studio.requestsSince(before);
+        List<RecordingProxy.SentRequest> sent = studio.requestsSince(before);
         assertThat(sent.get(2).form()).containsExactlyInAnyOrder(entry("Status", "published"), entry("CommitMessage", "Go live"));
         assertThat(listed).extracting(flow -> flow.get("Sid"), flow -> flow.get("Name"), flow -> flow.get("Revision"))
                 .containsExactly(tuple(FLOW, "Test Flow", 1));
@@ -121,11 +121,11 @@ class StudioPrismContractTest {
         Map<String, Object> read = studio.record("twilio-connector:Studio.Executions/Get?entityId=" + EXECUTION,
                 Map.of("FlowSid", FLOW));
 
-        List<ListFormProxy.SentRequest> sent = studio.requestsSince(before);
+        List<RecordingProxy.SentRequest> sent = studio.requestsSince(before);
         assertThat(sent.get(0).path()).isEqualTo(IN_FLOW + "/Executions");
         assertThat(sent.get(0).form()).containsExactlyInAnyOrder(entry("To", "+15558675310"), entry("From", "+15017122661"),
                 entry("Parameters", "{\"order\":\"1234\"}"));
-        assertThat(sent.get(1).query()).containsExactlyInAnyOrder(entry("DateCreatedFrom", "2026-01-01T00:00:00Z"),
+        assertThat(sent.get(1).queryParameters()).containsExactlyInAnyOrder(entry("DateCreatedFrom", "2026-01-01T00:00:00Z"),
                 entry("DateCreatedTo", "2026-01-31T00:00:00Z"), entry("PageSize", "25"));
         assertThat(started).contains(entry("Sid", EXECUTION), entry("FlowSid", FLOW),
                 entry("ContactChannelAddress", "+18001234567"), entry("Status", "active"),

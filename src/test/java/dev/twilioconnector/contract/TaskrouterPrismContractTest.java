@@ -1,5 +1,6 @@
 package dev.twilioconnector.contract;
 
+import dev.twilioconnector.headers.TwilioConnectorConstants;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class TaskrouterPrismContractTest {
                 "twilio-connector:Taskrouter.Tasks/List" + ofWorkspace, null,
                 "twilio-connector:Taskrouter.Tasks/Get?entityId=" + TASK, inWorkspace,
                 "twilio-connector:Taskrouter.Tasks/Update?entityId=" + TASK, Map.of("WorkspaceSid", WORKSPACE,
-                        "AssignmentStatus", "canceled", "Reason", "Customer hung up"),
+                        "AssignmentStatus", "canceled", "Reason", "Customer hung up", "IfMatch", "\"2\""),
                 "twilio-connector:Taskrouter.Tasks/Delete?entityId=" + TASK, inWorkspace,
                 "twilio-connector:Taskrouter.TaskQueues/Delete?entityId=" + QUEUE, inWorkspace,
                 "twilio-connector:Taskrouter.Workers/Delete?entityId=" + WORKER, inWorkspace,
@@ -78,7 +79,7 @@ class TaskrouterPrismContractTest {
         String queue = IN_WORKSPACE + "/TaskQueues/" + QUEUE;
         String task = IN_WORKSPACE + "/Tasks/" + TASK;
         assertThat(taskrouter.requestsSince(before))
-                .extracting(ListFormProxy.SentRequest::method, ListFormProxy.SentRequest::path)
+                .extracting(RecordingProxy.SentRequest::method, RecordingProxy.SentRequest::path)
                 .containsExactly(
                         tuple("POST", WORKSPACES), tuple("GET", WORKSPACES), tuple("GET", IN_WORKSPACE),
                         tuple("POST", IN_WORKSPACE),
@@ -101,10 +102,10 @@ class TaskrouterPrismContractTest {
         List<Map<String, Object>> named = taskrouter.records("twilio-connector:Taskrouter.Workspaces/List?filterClause="
                 + "Name = 'new'");
 
-        List<ListFormProxy.SentRequest> sent = taskrouter.requestsSince(before);
+        List<RecordingProxy.SentRequest> sent = taskrouter.requestsSince(before);
         assertThat(sent.get(0).form()).containsExactlyInAnyOrder(entry("FriendlyName", "Support"), entry("Template", "FIFO"),
                 entry("PrioritizeQueueOrder", "LIFO"), entry("EventCallbackUrl", "https://example.com/taskrouter"));
-        assertThat(sent.get(1).query()).containsExactlyInAnyOrder(entry("FriendlyName", "new"), entry("PageSize", "25"));
+        assertThat(sent.get(1).queryParameters()).containsExactlyInAnyOrder(entry("FriendlyName", "new"), entry("PageSize", "25"));
         assertThat(created).contains(entry("Sid", WORKSPACE), entry("AccountSid", PrismProduct.ACCOUNT), entry("Name", "new"),
                 entry("DefaultActivityName", "Offline"), entry("DefaultActivitySid", ACTIVITY), entry("EventCallbackUrl", ""),
                 entry("EventsFilter", null), entry("DateCreated", "2016-08-01T22:10:40Z"));
@@ -123,10 +124,10 @@ class TaskrouterPrismContractTest {
         Map<String, Object> moved = taskrouter.record("twilio-connector:Taskrouter.Workers/Update?entityId=" + WORKER,
                 ordered("WorkspaceSid", WORKSPACE, "ActivitySid", ACTIVITY, "RejectPendingReservations", true));
 
-        List<ListFormProxy.SentRequest> sent = taskrouter.requestsSince(before);
+        List<RecordingProxy.SentRequest> sent = taskrouter.requestsSince(before);
         assertThat(sent.get(0).form()).containsExactlyInAnyOrder(entry("FriendlyName", "Alice"),
                 entry("Attributes", "{\"skills\":[\"billing\"]}"));
-        assertThat(sent.get(1).query()).containsExactlyInAnyOrder(entry("ActivityName", "Offline"),
+        assertThat(sent.get(1).queryParameters()).containsExactlyInAnyOrder(entry("ActivityName", "Offline"),
                 entry("Available", "false"), entry("PageSize", "25"));
         assertThat(sent.get(2).form()).containsExactlyInAnyOrder(entry("ActivitySid", ACTIVITY),
                 entry("RejectPendingReservations", "true"));
@@ -151,11 +152,11 @@ class TaskrouterPrismContractTest {
         taskrouter.record("twilio-connector:Taskrouter.Tasks/Update?entityId=" + TASK, ordered("WorkspaceSid", WORKSPACE,
                 "AssignmentStatus", "canceled", "Reason", "Customer hung up"));
 
-        List<ListFormProxy.SentRequest> sent = taskrouter.requestsSince(before);
+        List<RecordingProxy.SentRequest> sent = taskrouter.requestsSince(before);
         assertThat(sent.get(0).form()).containsExactlyInAnyOrder(entry("WorkflowSid", WORKFLOW),
                 entry("Attributes", "{\"body\":\"hello\"}"), entry("Priority", "1"), entry("Timeout", "60"),
                 entry("TaskChannel", "sms"));
-        assertThat(sent.get(1).query()).containsExactlyInAnyOrder(entry("AssignmentStatus", "pending"),
+        assertThat(sent.get(1).queryParameters()).containsExactlyInAnyOrder(entry("AssignmentStatus", "pending"),
                 entry("TaskQueueSid", QUEUE), entry("PageSize", "25"));
         assertThat(sent.get(3).form()).containsExactlyInAnyOrder(entry("AssignmentStatus", "canceled"),
                 entry("Reason", "Customer hung up"));
@@ -186,5 +187,18 @@ class TaskrouterPrismContractTest {
                 entry("TargetWorkers", null), entry("TaskOrder", "FIFO"), entry("DateCreated", "2015-08-04T01:31:41Z"));
         assertThat(read).contains(entry("Sid", QUEUE), entry("AssignmentActivitySid", ACTIVITY),
                 entry("ReservationActivityName", "80fa2beb-3a05-11e5-8fc8-98e0d9a1eb73"));
+    }
+
+    @Test
+    void aWorkerIsDeletedOnlyIfItsVersionMatchesByIfMatchFromTheFilterClause() {
+        int before = taskrouter.requests().size();
+
+        taskrouter.record("twilio-connector:Taskrouter.Workers/Delete?entityId=" + WORKER,
+                "{\"WorkspaceSid\":\"" + WORKSPACE + "\"}", Map.of(TwilioConnectorConstants.FILTER_CLAUSE, "IfMatch = '\"3\"'"));
+
+        List<RecordingProxy.SentRequest> sent = taskrouter.requestsSince(before);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).line()).isEqualTo("DELETE " + IN_WORKSPACE + "/Workers/" + WORKER);
+        assertThat(sent.get(0).headers()).containsEntry("if-match", "\"3\"");
     }
 }
