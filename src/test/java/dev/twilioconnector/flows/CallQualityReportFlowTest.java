@@ -58,8 +58,9 @@ class CallQualityReportFlowTest extends FlowTestSupport {
                 "To", Map.of("callee", "+15558675310", "connection", "landline", "country_code", "US"),
                 "Tags", List.of("high_jitter", "high_packet_loss", "low_mos"))));
         assertThat(report).isEqualTo(expected);
+        // the day goes to Twilio as its start in UTC, a date-time as Insights takes it
         assertThat(requestLines()).containsExactly("GET /insights/v1/Voice/Summaries?StartTime=" + yesterday
-                + "&PageSize=1000");
+                + "T00%3A00%3A00Z&PageSize=1000");
     }
 
     @Test

@@ -295,7 +295,8 @@ final class ConversationsService {
         }
         if (form.hasValue("LastReadMessageIndex")) {
             participant.put("last_read_message_index",
-                    MetaPage.whole(form.first("LastReadMessageIndex"), 0, "LastReadMessageIndex", 0, Integer.MAX_VALUE));
+                    Params.whole(form.first("LastReadMessageIndex"), 0, "LastReadMessageIndex", 0, Integer.MAX_VALUE,
+                            TwilioError::invalidParameter));
         }
         if (form.hasValue("LastReadTimestamp")) {
             participant.put("last_read_timestamp", form.first("LastReadTimestamp"));

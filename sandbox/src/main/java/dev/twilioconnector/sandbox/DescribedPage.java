@@ -22,8 +22,9 @@ final class DescribedPage {
      */
     static Map<String, Object> of(List<Map<String, Object>> records, String key, String url,
                                   Map<String, String> filters, Params query, int maxPageSize) {
-        int pageSize = whole(query.first("PageSize"), DEFAULT_PAGE_SIZE, "PageSize", 1, maxPageSize);
-        int page = whole(query.first("Page"), 0, "Page", 0, Integer.MAX_VALUE);
+        int pageSize = Params.whole(query.first("PageSize"), DEFAULT_PAGE_SIZE, "PageSize", 1, maxPageSize,
+                TwilioError::invalidParameter);
+        int page = Params.whole(query.first("Page"), 0, "Page", 0, Integer.MAX_VALUE, TwilioError::invalidParameter);
         int from = (int) Math.min(records.size(), (long) page * pageSize);
         int to = Math.min(records.size(), from + pageSize);
         StringBuilder base = new StringBuilder(url).append('?');
@@ -43,19 +44,4 @@ final class DescribedPage {
         return answer;
     }
 
-    private static int whole(String text, int absent, String name, int min, int max) {
-        if (text == null || text.isEmpty()) {
-            return absent;
-        }
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // answered below with the allowed range
-        }
-        throw TwilioError.invalidParameter(name + " must be a whole number from " + min + " to " + max
-                + ", got '" + text + "'");
-    }
 }

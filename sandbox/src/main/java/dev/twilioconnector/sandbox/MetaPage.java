@@ -25,8 +25,9 @@ record MetaPage(String listUrl, String key, int maxPageSize) {
      * filtered and in list order; {@code filters} are the query parameters the links carry over.
      */
     Map<String, Object> answer(List<Map<String, Object>> records, Params query, Map<String, String> filters) {
-        int pageSize = whole(query.first("PageSize"), DEFAULT_PAGE_SIZE, "PageSize", 1, maxPageSize);
-        int page = whole(query.first("Page"), 0, "Page", 0, Integer.MAX_VALUE);
+        int pageSize = Params.whole(query.first("PageSize"), DEFAULT_PAGE_SIZE, "PageSize", 1, maxPageSize,
+                TwilioError::invalidParameter);
+        int page = Params.whole(query.first("Page"), 0, "Page", 0, Integer.MAX_VALUE, TwilioError::invalidParameter);
         int from = query.hasValue("PageToken") ? offset(query.first("PageToken"))
                 : (int) Math.min(Integer.MAX_VALUE, (long) page * pageSize);
         from = Math.min(from, records.size());
@@ -68,19 +69,4 @@ record MetaPage(String listUrl, String key, int maxPageSize) {
         throw TwilioError.invalidParameter("PageToken '" + token + "' is not a token a page's links gave");
     }
 
-    static int whole(String text, int absent, String name, int min, int max) {
-        if (text == null || text.isEmpty()) {
-            return absent;
-        }
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // answered below with the allowed range
-        }
-        throw TwilioError.invalidParameter(name + " must be a whole number from " + min + " to " + max
-                + ", got '" + text + "'");
-    }
 }

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Decoded {@code application/x-www-form-urlencoded} parameters, as found in a query string or a POST body.
@@ -21,6 +22,25 @@ final class Params {
 
     private Params(Map<String, List<String>> values) {
         this.values = values;
+    }
+
+    /**
+     * {@code text} as a whole number from {@code min} to {@code max}, {@code absent} when it is missing or empty; else
+     * the error {@code invalid} makes of a message that names the parameter and the allowed range.
+     */
+    static int whole(String text, int absent, String name, int min, int max, Function<String, TwilioError> invalid) {
+        if (text == null || text.isEmpty()) {
+            return absent;
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below with the allowed range
+        }
+        throw invalid.apply(name + " must be a whole number from " + min + " to " + max + ", got '" + text + "'");
     }
 
     static Params parse(String encoded) {

@@ -140,8 +140,9 @@ final class VerifyService {
     }
 
     private Map<String, Object> listServices(String account, Params query) {
-        int pageSize = whole(query.first("PageSize"), DEFAULT_PAGE_SIZE, "PageSize", 1, MAX_PAGE_SIZE);
-        int page = whole(query.first("Page"), 0, "Page", 0, Integer.MAX_VALUE);
+        int pageSize = Params.whole(query.first("PageSize"), DEFAULT_PAGE_SIZE, "PageSize", 1, MAX_PAGE_SIZE,
+                VerifyService::invalidParameter);
+        int page = Params.whole(query.first("Page"), 0, "Page", 0, Integer.MAX_VALUE, VerifyService::invalidParameter);
         List<Map<String, Object>> all = new ArrayList<>(services.values().stream()
                 .filter(s -> account.equals(s.get("account_sid"))).toList());
         // newest first, as Twilio lists
@@ -270,23 +271,9 @@ final class VerifyService {
     }
 
     private static int codeLength(String text) {
-        return whole(text, 6, "CodeLength", 4, 10);
+        return Params.whole(text, 6, "CodeLength", 4, 10, VerifyService::invalidParameter);
     }
 
-    private static int whole(String text, int absent, String name, int min, int max) {
-        if (text == null || text.isEmpty()) {
-            return absent;
-        }
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // answered below with the allowed range
-        }
-        throw invalidParameter(name + " must be a whole number from " + min + " to " + max + ", got '" + text + "'");
-    }
 
     private static String required(Params form, String name) {
         if (!form.hasValue(name)) {
