@@ -42,9 +42,9 @@ import java.util.List;
 /**
  * Sends requests to Twilio over Apache HttpClient 5, as camel-http does: one pooled client per
  * connection, Basic authentication on every request to the base URL's origin and on no other
- * ({@link CredentialsScope}), form-encoded POSTs (JSON where the operation's description takes JSON), JSON answers, and downloads read as streams.
- * HttpClient's own retries and redirects are off, so that the connector's call path alone decides
- * what is repeated, and the client alone which redirect it follows.
+ * ({@link CredentialsScope}), form-encoded POSTs (JSON where the operation's description takes JSON), JSON
+ * answers, and downloads read as streams. HttpClient's own retries and redirects are off, so that the
+ * connector's call path alone decides what is repeated, and the client alone which redirect it follows.
  */
 public final class TwilioClient implements Closeable {
 
