@@ -89,13 +89,7 @@ public final class FilterPlanner {
             if (field.comparedByTwilioOnly()) {
                 takenAsTwilios.add(conjunct);
             }
-            List<Pushed> window = dayWindow(entity, comparison);
-            if (!window.isEmpty()) {
-                window.forEach(bound -> params.computeIfAbsent(bound.param(), name -> new ArrayList<>()).add(bound.value()));
-                exact = false;
-                continue;
-            }
-            Optional<Pushed> pushed = pushed(entity, comparison);
+            Optional<Pushed> pushed = dayStart(entity, comparison).or(() -> pushed(entity, comparison));
             if (pushed.isPresent()) {
                 params.computeIfAbsent(pushed.get().param(), name -> new ArrayList<>()).add(pushed.get().value());
                 exact &= pushed.get().exact();
@@ -162,24 +156,21 @@ public final class FilterPlanner {
 
     /**
      * {@code Field = 'YYYY-MM-DD'} on a date-time that Twilio bounds but does not compare for equality (Insights'
-     * {@code StartTime}): the day's window, from its midnight in UTC to the next, as the bounds the field has, or
-     * empty when it has not both. Twilio reads such a list over a default window when none is sent.
+     * {@code StartTime}): the day's start, its midnight in UTC, as the field's inclusive lower bound, or empty when it
+     * has none. Twilio reads such a list over a default window when no bound is sent (Insights' last four hours); the
+     * upper end is left to the connector, as what an upper bound such as Insights' {@code EndTime} bounds is not
+     * certain from its text, and the day's start alone keeps a superset whatever it is.
      */
-    private static List<Pushed> dayWindow(Entity entity, Expression.Comparison comparison) {
+    private static Optional<Pushed> dayStart(Entity entity, Expression.Comparison comparison) {
         Field field = comparison.field();
         if (comparison.operator() != Operator.EQUAL || comparison.literal().kind() != Literal.Kind.DAY
                 || field.type() != FieldType.DATETIME || Entity.API_PRODUCT.equals(entity.product())
                 || field.filterParam(Bound.EQUAL).isPresent()) {
-            return List.of();
+            return Optional.empty();
         }
         LocalDate day = (LocalDate) comparison.literal().value();
-        Optional<String> from = field.filterParam(Bound.AT_LEAST);
-        Optional<String> to = field.filterParam(Bound.BELOW).or(() -> field.filterParam(Bound.AT_MOST));
-        if (from.isEmpty() || to.isEmpty()) {
-            return List.of();
-        }
-        return List.of(new Pushed(from.get(), day.atStartOfDay(ZoneOffset.UTC).toInstant().toString(), false),
-                new Pushed(to.get(), day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString(), false));
+        return field.filterParam(Bound.AT_LEAST)
+                .map(param -> new Pushed(param, day.atStartOfDay(ZoneOffset.UTC).toInstant().toString(), false));
     }
 
     /**
