@@ -216,7 +216,8 @@ public final class FilterPlanner {
         } else {
             Field field = leafField(expression);
             if (field.comparedByTwilioOnly() && !(expression instanceof Expression.IsNull) && !allowed.contains(expression)) {
-                throw new FilterSyntaxException("filterClause: " + field.name() + " is an object that Twilio filters by "
+                throw new FilterSyntaxException("filterClause: " + field.name() + " is "
+                        + (field.type() == FieldType.LIST ? "a list" : "an object") + " that Twilio filters by "
                         + field.filterParam(Bound.EQUAL).orElseThrow() + "; it can only be used as " + field.name()
                         + " = value joined with AND, or with IS NULL, but found " + expression.toSql());
             }
