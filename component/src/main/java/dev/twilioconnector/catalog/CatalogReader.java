@@ -29,7 +29,8 @@ final class CatalogReader {
     }
 
     private record FieldJson(String name, String wire, FieldType type, String param, List<String> input,
-                             List<String> query, List<String> headers, List<String> required, Map<String, String> filters, String description) {
+                             List<String> query, List<String> headers, List<String> required,
+                             Map<String, String> filters, String description, boolean commaJoined) {
     }
 
     /** A catalog file: the 2010 API's names no product, a generated one names its product and host. */
@@ -91,7 +92,7 @@ final class CatalogReader {
         }
         return new Field(json.name(), json.wire(), json.type(), json.param(), operations(json.input(), entity),
                 operations(json.query(), entity), operations(json.headers(), entity), operations(json.required(), entity),
-                filters, json.description());
+                filters, json.description(), json.commaJoined());
     }
 
     private static Set<Operation> operations(List<String> labels, String entity) {

@@ -24,6 +24,8 @@ import java.util.Set;
  * @param required     the operations that require it
  * @param filters      the query parameters Twilio filters this field with, by bound
  * @param description  what the field holds, for the documentation
+ * @param commaJoined  true when records hold a list that requests take as one comma-separated text, as the
+ *                     description's request says ({@code QualityIssues} of an Insights annotation)
  */
 public record Field(
         String name,
@@ -35,7 +37,8 @@ public record Field(
         Set<Operation> headers,
         Set<Operation> required,
         Map<Bound, String> filters,
-        String description) {
+        String description,
+        boolean commaJoined) {
 
     public Field {
         input = ordered(input);
@@ -68,6 +71,15 @@ public record Field(
      */
     public boolean searchOnly() {
         return wire == null && !filters.isEmpty();
+    }
+
+    /**
+     * True when Twilio filters the field by a value that records hold as an object ({@code To} of Insights' call
+     * summaries is the called party, a number among other things): {@code Field = value} is sent to Twilio and taken
+     * as Twilio's, as no record's object compares with a text.
+     */
+    public boolean comparedByTwilioOnly() {
+        return (type == FieldType.OBJECT || type == FieldType.LIST) && filters.containsKey(Bound.EQUAL);
     }
 
     /** True when records carry this field. */

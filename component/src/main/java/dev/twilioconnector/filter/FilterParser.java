@@ -1,5 +1,6 @@
 package dev.twilioconnector.filter;
 
+import dev.twilioconnector.catalog.Bound;
 import dev.twilioconnector.catalog.Entity;
 import dev.twilioconnector.catalog.Field;
 import dev.twilioconnector.catalog.FieldType;
@@ -266,6 +267,9 @@ public final class FilterParser {
         boolean isString = token.is(Token.Type.STRING);
         boolean isNumber = token.is(Token.Type.NUMBER);
         boolean isBoolean = !isString && !isNumber;
+        if (field.comparedByTwilioOnly()) {
+            return Literal.string(token.text());
+        }
         switch (field.type()) {
             case STRING:
                 return Literal.string(isBoolean ? token.text().toLowerCase() : token.text());
@@ -314,6 +318,12 @@ public final class FilterParser {
     }
 
     private static void checkOperator(Field field, Operator operator, Token token) {
+        if (field.comparedByTwilioOnly() && operator != Operator.EQUAL) {
+            throw new FilterSyntaxException("filterClause: " + field.name() + " is " + typeName(field)
+                    + " that Twilio filters by " + field.filterParam(Bound.EQUAL).orElseThrow() + "; expected "
+                    + field.name() + " = 'value', IS NULL or IS NOT NULL but found '" + token.text() + "' at column "
+                    + token.column(), token.column());
+        }
         if (field.type() == FieldType.BOOLEAN && operator != Operator.EQUAL && operator != Operator.NOT_EQUAL) {
             throw new FilterSyntaxException("filterClause: " + field.name() + " is a boolean; expected = or != but found '"
                     + token.text() + "' at column " + token.column(), token.column());

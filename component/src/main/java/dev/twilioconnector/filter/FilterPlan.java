@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * How a filterClause is carried out: what goes to Twilio (query parameters, parent keys that fill the
  * path, an id to GET) and the predicate that every record returned must still satisfy. The predicate
- * evaluates the whole clause, so the result never depends on Twilio's filters being exact.
+ * evaluates the whole clause but for what only Twilio can decide (a parent given by its unique name, a value Twilio
+ * compares with a record's object), so the result does not depend on Twilio's other filters being exact.
  */
 public final class FilterPlan {
 
@@ -26,7 +27,7 @@ public final class FilterPlan {
     private final boolean exact;
 
     FilterPlan(FilterClause clause, Map<String, List<String>> queryParameters, Map<String, String> parentKeys,
-               Map<String, String> requestValues, String id, boolean exact) {
+               Map<String, String> requestValues, String id, boolean exact, Expression checkedOnRecords) {
         this.clause = clause;
         Map<String, List<String>> params = new LinkedHashMap<>();
         queryParameters.forEach((name, values) -> params.put(name, List.copyOf(values)));
@@ -34,7 +35,7 @@ public final class FilterPlan {
         this.parentKeys = Collections.unmodifiableMap(new LinkedHashMap<>(parentKeys));
         this.requestValues = Collections.unmodifiableMap(new LinkedHashMap<>(requestValues));
         this.id = id;
-        this.predicate = RecordPredicate.of(clause.expression().orElse(null));
+        this.predicate = RecordPredicate.of(checkedOnRecords);
         this.exact = exact;
     }
 
@@ -93,7 +94,7 @@ public final class FilterPlan {
         return Optional.ofNullable(id);
     }
 
-    /** True when the record satisfies the whole clause (SQL semantics: TRUE, not UNKNOWN). */
+    /** True when the record satisfies the clause, as checked on records (SQL semantics: TRUE, not UNKNOWN). */
     public boolean matches(Map<String, Object> record) {
         return predicate.test(record);
     }

@@ -4,6 +4,7 @@ import dev.twilioconnector.catalog.Bound;
 import dev.twilioconnector.catalog.Entity;
 import dev.twilioconnector.catalog.Field;
 import dev.twilioconnector.catalog.FieldType;
+import dev.twilioconnector.catalog.SidShape;
 import dev.twilioconnector.error.FilterSyntaxException;
 
 import java.time.LocalDate;
@@ -28,6 +29,7 @@ import java.util.regex.Pattern;
  */
 public final class FilterPlanner {
 
+    private static final SidShape ANY_SID = SidShape.of("^[A-Z]{2}[0-9a-fA-F]{32}$");
     private static final Pattern PATH_SAFE = Pattern.compile("[A-Za-z0-9_+\\-.]+");
 
     private FilterPlanner() {
@@ -43,11 +45,12 @@ public final class FilterPlanner {
         Map<String, List<String>> params = new LinkedHashMap<>();
         Map<String, String> parentKeys = new LinkedHashMap<>();
         Map<String, String> requestValues = new LinkedHashMap<>();
+        Set<Expression> takenAsTwilios = Collections.newSetFromMap(new IdentityHashMap<>());
         String id = null;
         boolean exact = true;
         Optional<Expression> expression = clause.expression();
         if (expression.isEmpty()) {
-            return new FilterPlan(clause, params, parentKeys, requestValues, null, true);
+            return new FilterPlan(clause, params, parentKeys, requestValues, null, true, null);
         }
         List<Expression> conjuncts = conjuncts(expression.get());
         checkUncarriedFields(entity, expression.get(), conjuncts);
@@ -73,13 +76,20 @@ public final class FilterPlanner {
                                 + " expected an id of letters and digits but found " + literal.toSql());
                     }
                     parentKeys.putIfAbsent(parentKey.get(), value);
+                    if (!ANY_SID.matches(value)) {
+                        // a unique name addresses the parent; the record carries its SID, which no name equals
+                        takenAsTwilios.add(conjunct);
+                    }
                     continue;
                 }
                 if (id == null && field.name().equalsIgnoreCase(entity.idField()) && entity.isValidId(literal.render())) {
                     id = literal.render();
                 }
             }
-            Optional<Pushed> pushed = pushed(entity, comparison);
+            if (field.comparedByTwilioOnly()) {
+                takenAsTwilios.add(conjunct);
+            }
+            Optional<Pushed> pushed = dayStart(entity, comparison).or(() -> pushed(entity, comparison));
             if (pushed.isPresent()) {
                 params.computeIfAbsent(pushed.get().param(), name -> new ArrayList<>()).add(pushed.get().value());
                 exact &= pushed.get().exact();
@@ -87,7 +97,18 @@ public final class FilterPlanner {
                 exact = false;
             }
         }
-        return new FilterPlan(clause, params, parentKeys, requestValues, id, exact);
+        return new FilterPlan(clause, params, parentKeys, requestValues, id, exact,
+                checkedOnRecords(expression.get(), conjuncts, takenAsTwilios));
+    }
+
+    /** The clause without the conjuncts whose outcome is Twilio's alone, or null when none is left. */
+    private static Expression checkedOnRecords(Expression expression, List<Expression> conjuncts,
+                                               Set<Expression> takenAsTwilios) {
+        if (takenAsTwilios.isEmpty()) {
+            return expression;
+        }
+        List<Expression> rest = conjuncts.stream().filter(conjunct -> !takenAsTwilios.contains(conjunct)).toList();
+        return rest.isEmpty() ? null : rest.size() == 1 ? rest.get(0) : new Expression.And(rest);
     }
 
     private static List<Expression> conjuncts(Expression expression) {
@@ -134,6 +155,25 @@ public final class FilterPlanner {
     }
 
     /**
+     * {@code Field = 'YYYY-MM-DD'} on a date-time that Twilio bounds but does not compare for equality (Insights'
+     * {@code StartTime}): the day's start, its midnight in UTC, as the field's inclusive lower bound, or empty when it
+     * has none. Twilio reads such a list over a default window when no bound is sent (Insights' last four hours); the
+     * upper end is left to the connector, as what an upper bound such as Insights' {@code EndTime} bounds is not
+     * certain from its text, and the day's start alone keeps a superset whatever it is.
+     */
+    private static Optional<Pushed> dayStart(Entity entity, Expression.Comparison comparison) {
+        Field field = comparison.field();
+        if (comparison.operator() != Operator.EQUAL || comparison.literal().kind() != Literal.Kind.DAY
+                || field.type() != FieldType.DATETIME || Entity.API_PRODUCT.equals(entity.product())
+                || field.filterParam(Bound.EQUAL).isPresent()) {
+            return Optional.empty();
+        }
+        LocalDate day = (LocalDate) comparison.literal().value();
+        return field.filterParam(Bound.AT_LEAST)
+                .map(param -> new Pushed(param, day.atStartOfDay(ZoneOffset.UTC).toInstant().toString(), false));
+    }
+
+    /**
      * True when Twilio's filter for the comparison's own operator keeps exactly the records the comparison keeps: the
      * 2010 API compares its date bounds by day, the other products by instant.
      */
@@ -175,6 +215,12 @@ public final class FilterPlanner {
             walk(entity, not.operand(), allowed);
         } else {
             Field field = leafField(expression);
+            if (field.comparedByTwilioOnly() && !(expression instanceof Expression.IsNull) && !allowed.contains(expression)) {
+                throw new FilterSyntaxException("filterClause: " + field.name() + " is "
+                        + (field.type() == FieldType.LIST ? "a list" : "an object") + " that Twilio filters by "
+                        + field.filterParam(Bound.EQUAL).orElseThrow() + "; it can only be used as " + field.name()
+                        + " = value joined with AND, or with IS NULL, but found " + expression.toSql());
+            }
             if (!field.returned() && !allowed.contains(expression)) {
                 String what = parentKey(entity, field).isPresent()
                         ? " is a parent key that fills the request path and records do not carry;"

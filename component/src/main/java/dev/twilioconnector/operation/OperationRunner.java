@@ -120,11 +120,11 @@ public final class OperationRunner {
 
     private Object delete(ConnectorRequest request) {
         Entity entity = request.entity();
-        BoundPayload parameters = binder.request(entity, Operation.DELETE, request.payload(),
-                plan(entity, request.filterClause()).requestValues());
+        FilterPlan conditions = plan(entity, request.filterClause());
+        BoundPayload parameters = binder.request(entity, Operation.DELETE, request.payload(), conditions.requestValues());
         Map<String, String> address = parameters.pathValues();
         if (targetsOne(request, parameters)) {
-            Map<String, String> pathValues = merge(address, idOf(request));
+            Map<String, String> pathValues = merge(merge(address, conditions.parentKeys()), idOf(request));
             remove(entity, pathValues, parameters, request.purpose());
             Map<String, Object> result = new LinkedHashMap<>();
             result.put(entity.idField() == null ? "Sid" : entity.idField(), pathValues.get(entity.idField()));

@@ -149,7 +149,10 @@ public final class PayloadBinder {
     }
 
     private void addForm(Entity entity, Field field, Object value, FormParameters form) {
-        if (value instanceof Collection<?> values) {
+        if (field.commaJoined() && value instanceof Collection<?> values) {
+            form.add(field.param(), values.stream().map(element -> scalar(entity, field, element))
+                    .collect(Collectors.joining(",")));
+        } else if (value instanceof Collection<?> values) {
             for (Object element : values) {
                 form.add(field.param(), scalar(entity, field, element));
             }

@@ -76,6 +76,6 @@ public final class TestEntities {
     }
 
     private static Field field(String name, String wire, FieldType type, String param, Map<Bound, String> filters) {
-        return new Field(name, wire, type, param, Set.of(), Set.of(), Set.of(), Set.of(), filters, name);
+        return new Field(name, wire, type, param, Set.of(), Set.of(), Set.of(), Set.of(), filters, name, false);
     }
 }

@@ -37,6 +37,26 @@ class NamedBoundsPlannerTest {
         assertThat(FilterPlanner.plan(clause, CATALOG.require(entity)).queryString()).isEqualTo(query);
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Studio.Executions          | DateCreated >= '2024-06-01T10:00:00Z' | DateCreatedFrom=2024-06-01T10%3A00%3A00Z",
+            "Studio.Executions          | DateCreated < '2024-06-01T10:00:00Z'  | DateCreatedTo=2024-06-01T10%3A00%3A00Z",
+            "Studio.Executions          | DateCreated = '2024-06-01'            | DateCreatedFrom=2024-06-01T00%3A00%3A00Z",
+            "Conversations.Conversations | DateCreated >= '2024-06-01'          | StartDate=2024-06-01T00%3A00%3A00Z",
+            "Conversations.Conversations | DateCreated <= '2024-06-30T23:59:59Z' | EndDate=2024-06-30T23%3A59%3A59Z",
+            "Conversations.Conversations | DateCreated < '2024-06-30T23:59:59Z' | EndDate=2024-06-30T23%3A59%3A59Z",
+            "Insights.CallSummaries     | StartTime >= '2021-08-25T00:00:00Z'   | StartTime=2021-08-25T00%3A00%3A00Z",
+            "Insights.CallSummaries     | StartTime <= '2021-08-25T00:00:00Z'   | EndTime=2021-08-25T00%3A00%3A00Z",
+            "Insights.CallSummaries     | StartTime = '2021-08-25T00:00:00Z'    | ''",
+            "Insights.CallSummaries     | StartTime = '2021-08-25'              | StartTime=2021-08-25T00%3A00%3A00Z",
+            "Insights.Conferences       | CreateTime > '2021-08-25T00:00:00Z'   | CreatedAfter=2021-08-25T00%3A00%3A00Z",
+            "Insights.Conferences       | CreateTime >= '2021-08-25T00:00:00Z'  | ''",
+            "Intelligence.Transcripts   | DateCreated < '2021-08-25T00:00:00Z'  | BeforeDateCreated=2021-08-25T00%3A00%3A00Z",
+    })
+    void aBoundNamedOtherwiseIsTheBoundItsDescriptionSays(String entity, String clause, String query) {
+        assertThat(FilterPlanner.plan(clause, CATALOG.require(entity)).queryString()).isEqualTo(query);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "DateCreated >= '2024-06-01T10:00:00Z' AND DateCreated < '2024-06-02T00:00:00Z' | 10:00:00 23:59:59 | false",

@@ -76,6 +76,33 @@ class ConversationsOverSandboxTest extends SandboxTestSupport {
                 .getException()).hasMessageContaining("20404");
     }
 
+    @Test
+    void theMessagesOfAConversationGivenByItsUniqueNameAreListedWithoutComparingTheNameWithTheirConversationSid() {
+        sandbox.conversationMessage("ticket-3", "+15558675310", "Hi");
+        sandbox.conversationMessage("ticket-3", "+15558675310", "Still there?");
+
+        List<Map<String, Object>> listed = records(callOk("twilio-connector:Conversations.ConversationMessages/List",
+                null, Map.of(TwilioConnectorConstants.FILTER_CLAUSE, "ConversationSid = 'ticket-3' AND Index >= 1")));
+
+        assertThat(listed).extracting(m -> m.get("Body")).containsExactly("Still there?");
+        assertThat(String.valueOf(listed.get(0).get("ConversationSid"))).matches("CH[0-9a-f]{32}");
+        assertThat(requestLines()).containsExactly("GET " + PREFIX + "/ticket-3/Messages?PageSize=25");
+    }
+
+    @Test
+    void aMessageIsDeletedByItsEntityIdInTheConversationTheFilterClauseNames() {
+        Map<String, Object> message = sandbox.conversationMessage("ticket-4", "+15558675310", "Hi");
+        String conversation = (String) message.get("conversation_sid");
+
+        Map<String, Object> deleted = record(callOk("twilio-connector:Conversations.ConversationMessages/Delete?entityId="
+                + message.get("sid"), null, Map.of(TwilioConnectorConstants.FILTER_CLAUSE,
+                "ConversationSid = '" + conversation + "'")));
+
+        assertThat(deleted).isEqualTo(Map.of("Sid", message.get("sid")));
+        assertThat(requestLines()).containsExactly("DELETE " + PREFIX + "/" + conversation + "/Messages/" + message.get("sid"));
+        assertThat(requests()).extracting(RecordedRequest::status).containsExactly(204);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> record(Object body) {
         assertThat(body).isInstanceOf(Map.class);

@@ -81,6 +81,33 @@ class RequestBindingTest {
     }
 
     @Test
+    void aListThatTheRequestTakesAsCommaSeparatedTextIsSentAsOneValue() {
+        Entity annotations = catalog.require("Insights.Annotations");
+
+        BoundPayload list = binder.bind(annotations, Operation.UPDATE,
+                Map.of("CallSid", "CA" + "a".repeat(32), "QualityIssues", List.of("low_volume", "echo")));
+        BoundPayload text = binder.bind(annotations, Operation.UPDATE,
+                Map.of("CallSid", "CA" + "a".repeat(32), "QualityIssues", "low_volume,echo"));
+
+        assertThat(list.form().entries()).containsExactly(entry("QualityIssues", "low_volume,echo"));
+        assertThat(text.form().entries()).containsExactly(entry("QualityIssues", "low_volume,echo"));
+    }
+
+    @Test
+    void anUntypedFormFieldTakesAMapOrJsonTextAndSendsJsonText() {
+        Entity flows = catalog.require("Studio.Flows");
+
+        BoundPayload map = binder.bind(flows, Operation.UPDATE, Map.of("Status", "draft",
+                "Definition", Map.of("states", List.of(Map.of("name", "Trigger")))));
+        BoundPayload text = binder.bind(flows, Operation.UPDATE, Map.of("Status", "draft",
+                "Definition", "{\"states\":[]}"));
+
+        assertThat(map.form().entries()).containsExactlyInAnyOrder(entry("Status", "draft"),
+                entry("Definition", "{\"states\":[{\"name\":\"Trigger\"}]}"));
+        assertThat(text.form().entries()).containsExactlyInAnyOrder(entry("Status", "draft"), entry("Definition", "{\"states\":[]}"));
+    }
+
+    @Test
     void aHeaderTheOperationDefinesIsSentUnderTwiliosNameAndNotInTheForm() {
         BoundPayload bound = binder.bind(catalog.require("Conversations.ConversationMessages"), Operation.CREATE,
                 Map.of("ConversationSid", "CH" + "a".repeat(32), "Body", "Hi", "XTwilioWebhookEnabled", true));

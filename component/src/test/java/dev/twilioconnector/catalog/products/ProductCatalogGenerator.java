@@ -41,6 +41,12 @@ final class ProductCatalogGenerator {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     private static final Pattern TRAILING_PLACEHOLDER = Pattern.compile(".*/\\{(\\w+)}");
     private static final Pattern NAMED_BOUND = Pattern.compile("([A-Z]\\w*?)(?:After|Before)");
+    /** A range parameter's name: {@code DateCreatedFrom}, {@code CreatedAfter}, {@code AfterDateCreated}, {@code StartTime}. */
+    private static final Pattern RANGE = Pattern.compile("([A-Z]\\w*?)(?:From|To|After|Before)|(?:After|Before)([A-Z]\\w*)"
+            + "|(?:Start|End)([A-Z]\\w*)");
+    /** The fields that hold when a record was created, in the names the products give it. */
+    private static final List<String> CREATION_TIMES = List.of("DateCreated", "CreateTime", "CreatedAt");
+    private static final Set<String> TIMES = Set.of("DATETIME", "DATE");
 
     /** Columns the connector names differently from Twilio, as in the 2010 catalog. */
     private static final Map<String, String> RENAMED = Map.of("From", "Sender", "FriendlyName", "Name");
@@ -161,6 +167,8 @@ final class ProductCatalogGenerator {
         private final Map<String, Op> operations;
         private final Map<String, Map<String, Object>> fields = new LinkedHashMap<>();
         private final Set<String> described = new LinkedHashSet<>();
+        /** Fields whose answer property the description gives no type: any JSON, an object as often as not. */
+        private final Set<String> untypedAnswers = new LinkedHashSet<>();
 
         EntityBuilder(ProductDescription description, String name, Map<String, Op> operations) {
             this.description = description;
@@ -207,7 +215,9 @@ final class ProductCatalogGenerator {
                                 + " and " + property.getKey());
                     }
                     field.putIfAbsent("wire", property.getKey());
-                    field.putIfAbsent("type", type(resolved));
+                    if (field.putIfAbsent("type", type(resolved)) == null && !resolved.has("type")) {
+                        untypedAnswers.add((String) field.get("name"));
+                    }
                     putDescription(field, property.getValue(), resolved);
                 });
             }
@@ -245,9 +255,15 @@ final class ProductCatalogGenerator {
                     if (PAGING.contains(raw)) {
                         continue;
                     }
+                    String text = parameter.path("description").asText("");
                     Optional<Map<String, Object>> bounded = boundedField(raw);
                     if (bounded.isPresent()) {
-                        filters(bounded.get()).put(namedBound(raw, parameter.path("description").asText("")), raw);
+                        filters(bounded.get()).put(namedBound(raw, text), raw);
+                        continue;
+                    }
+                    Optional<Map<String, Object>> ranged = rangedField(raw, text);
+                    if (ranged.isPresent()) {
+                        rangeBounds(raw, text).forEach(bound -> filters(ranged.get()).putIfAbsent(bound, raw));
                         continue;
                     }
                     String bound = raw.endsWith(">") ? ">=" : raw.endsWith("<") ? "<=" : "=";
@@ -307,6 +323,37 @@ final class ProductCatalogGenerator {
             }
             Map<String, Object> field = fields.get(column(matcher.group(1)).toLowerCase(Locale.ROOT));
             return field == null || field.get("wire") == null ? Optional.empty() : Optional.of(field);
+        }
+
+        /**
+         * The field records carry that a range parameter named otherwise than {@code <Field>After}/{@code Before}
+         * bounds, or empty: the field its name gives without the range's word ({@code DateCreatedFrom},
+         * {@code AfterDateCreated}); else the record's creation time where the name or text says created
+         * (Conversations' {@code StartDate}, Insights' {@code CreatedAfter}); else {@code Start<X>} for a
+         * {@code Start<X>}/{@code End<X>} window (Insights' {@code StartTime} and {@code EndTime} bound a call's start).
+         */
+        private Optional<Map<String, Object>> rangedField(String raw, String text) {
+            Matcher matcher = RANGE.matcher(raw);
+            if (!matcher.matches() || rangeBounds(raw, text).isEmpty()) {
+                return Optional.empty();
+            }
+            String stem = matcher.group(1) != null ? matcher.group(1) : matcher.group(2) != null ? matcher.group(2)
+                    : matcher.group(3);
+            List<String> candidates = new ArrayList<>();
+            candidates.add(stem);
+            if (stem.equals("Created") || text.toLowerCase(Locale.ROOT).contains("creat")) {
+                candidates.addAll(CREATION_TIMES);
+            }
+            if (raw.startsWith("Start") || raw.startsWith("End")) {
+                candidates.add("Start" + matcher.group(3));
+            }
+            for (String candidate : candidates) {
+                Map<String, Object> field = fields.get(candidate.toLowerCase(Locale.ROOT));
+                if (field != null && field.get("wire") != null && TIMES.contains(field.get("type"))) {
+                    return Optional.of(field);
+                }
+            }
+            return Optional.empty();
         }
 
         /** The placeholder that ends the path of Get, Update or Delete: the record's id. */
@@ -369,7 +416,16 @@ final class ProductCatalogGenerator {
                 JsonNode resolved = resolve(property.getValue());
                 Map<String, Object> field = field(column(pascal(property.getKey())));
                 // a form carries an object as JSON text, a JSON body as the object itself
-                field.putIfAbsent("type", contentType.contains("json") ? type(resolved) : paramType(resolved));
+                String requestType = contentType.contains("json") ? type(resolved) : formType(resolved);
+                Object answerType = field.putIfAbsent("type", requestType);
+                if (requestType.equals("OBJECT") && untypedAnswers.contains(field.get("name"))) {
+                    // Twilio answers with the object a form takes as JSON text (a Studio flow's Definition)
+                    field.put("type", "OBJECT");
+                } else if ("LIST".equals(answerType) && requestType.equals("STRING") && property.getValue()
+                        .path("description").asText("").toLowerCase(Locale.ROOT).contains("comma")) {
+                    // "Use comma separated values" (QualityIssues of an Insights annotation)
+                    field.put("commaJoined", true);
+                }
                 Object param = field.putIfAbsent("param", property.getKey());
                 if (param != null && !param.equals(property.getKey())) {
                     throw new IllegalStateException(name + ": field " + field.get("name") + " is sent both as " + param
@@ -481,7 +537,7 @@ final class ProductCatalogGenerator {
         }
 
         private static final List<String> FIELD_ORDER = List.of("name", "wire", "type", "param", "input", "query",
-                "headers", "required", "filters", "description");
+                "headers", "required", "filters", "description", "commaJoined");
 
         private static Map<String, Object> ordered(Map<String, Object> field) {
             Map<String, Object> ordered = new LinkedHashMap<>();
@@ -525,6 +581,35 @@ final class ProductCatalogGenerator {
         return text.contains("on or before") || text.contains("<=") ? "<=" : "<";
     }
 
+    /**
+     * The bounds a range parameter named otherwise than {@code ...After}/{@code ...Before} is, as its text says: a
+     * lower bound where it says after or later ({@code >=} where "on or after", "at or after", "and later", else
+     * {@code >}), an upper one where it says before or earlier ({@code <=} where "on or before", "and earlier",
+     * else {@code <}); where the text says neither or both (Insights' "A Start time of the calls"), the name says which end
+     * ({@code Start}, {@code From}, {@code After} or {@code End}, {@code To}, {@code Before}) and the bound is taken
+     * as both inclusive and strict, so that a {@code >=} is sent too: Twilio reads such a list over a default window
+     * (Insights' last four hours) when the bound is not sent. Empty when it is no bound.
+     */
+    static List<String> rangeBounds(String name, String description) {
+        String text = description.toLowerCase(Locale.ROOT);
+        boolean lower = text.matches("(?s).*\\b(after|later)\\b.*") || text.contains(">=");
+        boolean upper = text.matches("(?s).*\\b(before|earlier)\\b.*") || text.contains("<=");
+        if (lower && !upper) {
+            return List.of(text.matches("(?s).*\\b(on or after|at or after|and later)\\b.*") || text.contains(">=")
+                    ? ">=" : ">");
+        }
+        if (upper && !lower) {
+            return List.of(text.matches("(?s).*\\b(on or before|and earlier)\\b.*") || text.contains("<=")
+                    ? "<=" : "<");
+        }
+        if (!RANGE.matcher(name).matches()) {
+            return List.of();
+        }
+        boolean start = name.startsWith("Start") || name.startsWith("After") || name.endsWith("From")
+                || name.endsWith("After");
+        return start ? List.of(">=", ">") : List.of("<=", "<");
+    }
+
     private static String base(String queryName) {
         return queryName.endsWith(">") || queryName.endsWith("<") ? queryName.substring(0, queryName.length() - 1)
                 : queryName;
@@ -557,6 +642,14 @@ final class ProductCatalogGenerator {
             case "array" -> "LIST";
             default -> "STRING";
         };
+    }
+
+    /**
+     * The type of a form's property: an untyped or object-typed one takes an object, sent as its JSON text, or the
+     * JSON text itself ({@code Parameters} of a Studio execution).
+     */
+    private static String formType(JsonNode property) {
+        return !property.has("type") || property.path("type").asText().equals("object") ? "OBJECT" : type(property);
     }
 
     private static String paramType(JsonNode property) {
