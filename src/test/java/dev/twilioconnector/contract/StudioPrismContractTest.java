@@ -117,7 +117,7 @@ class StudioPrismContractTest {
         Map<String, Object> started = studio.record("twilio-connector:Studio.Executions/Create", ordered("FlowSid", FLOW,
                 "To", "+15558675310", "Sender", "+15017122661", "Parameters", "{\"order\":\"1234\"}"));
         List<Map<String, Object>> listed = studio.records("twilio-connector:Studio.Executions/List",
-                "FlowSid = '" + FLOW + "' AND DateCreatedFrom = '2026-01-01T00:00:00Z' AND DateCreatedTo = '2026-01-31T00:00:00Z'");
+                "FlowSid = '" + FLOW + "' AND DateCreated >= '2026-01-01T00:00:00Z' AND DateCreated < '2026-01-31T00:00:00Z'");
         Map<String, Object> read = studio.record("twilio-connector:Studio.Executions/Get?entityId=" + EXECUTION,
                 Map.of("FlowSid", FLOW));
 
