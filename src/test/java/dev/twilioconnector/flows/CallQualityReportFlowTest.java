@@ -1,8 +1,6 @@
 package dev.twilioconnector.flows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.twilioconnector.TwilioConnectorComponent;
-import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -28,14 +26,6 @@ class CallQualityReportFlowTest extends FlowTestSupport {
     private static final String WORST = "CA" + "f".repeat(32);
 
     private final LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext camel = super.createCamelContext();
-        camel.getComponent("twilio-connector", TwilioConnectorComponent.class).getConfiguration()
-                .setBaseUrls(Map.of("insights", sandbox.insightsBaseUrl()));
-        return camel;
-    }
 
     @Test
     void yesterdaysConnectedCallsAreAveragedAndTheLowMosOnesListed() throws Exception {

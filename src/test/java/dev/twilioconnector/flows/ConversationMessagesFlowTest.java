@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +36,6 @@ class ConversationMessagesFlowTest extends FlowTestSupport {
         camel.getRegistry().bind("twilioIdempotentRepository",
                 FileIdempotentRepository.fileIdempotentRepository(state.resolve("idempotent-repository.dat").toFile()));
         TwilioConnectorComponent connector = camel.getComponent("twilio-connector", TwilioConnectorComponent.class);
-        connector.getConfiguration().setBaseUrls(Map.of("conversations", sandbox.conversationsBaseUrl()));
         connector.getConfiguration().setStateRepository(
                 FileStateRepository.fileStateRepository(state.resolve("cursors.state").toFile()));
         return camel;

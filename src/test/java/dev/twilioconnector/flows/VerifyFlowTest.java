@@ -1,6 +1,5 @@
 package dev.twilioconnector.flows;
 
-import dev.twilioconnector.TwilioConnectorComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,6 @@ class VerifyFlowTest extends FlowTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext camel = super.createCamelContext();
         camel.getPropertiesComponent().addOverrideProperty("twilio.sandbox.url", sandbox.baseUrl());
-        camel.getComponent("twilio-connector", TwilioConnectorComponent.class).getConfiguration()
-                .setBaseUrls(Map.of("verify", sandbox.verifyBaseUrl()));
         return camel;
     }
 

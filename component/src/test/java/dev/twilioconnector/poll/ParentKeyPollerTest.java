@@ -1,6 +1,5 @@
 package dev.twilioconnector.poll;
 
-import dev.twilioconnector.TwilioConnectorComponent;
 import dev.twilioconnector.support.SandboxTestSupport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -30,8 +29,6 @@ class ParentKeyPollerTest extends SandboxTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext camel = super.createCamelContext();
-        camel.getComponent("twilio-connector", TwilioConnectorComponent.class).getConfiguration()
-                .setBaseUrls(Map.of("conversations", sandbox.conversationsBaseUrl()));
         camel.getRegistry().bind("cursors", cursors);
         return camel;
     }

@@ -1,10 +1,8 @@
 package dev.twilioconnector.products;
 
-import dev.twilioconnector.TwilioConnectorComponent;
 import dev.twilioconnector.headers.TwilioConnectorConstants;
 import dev.twilioconnector.sandbox.RecordedRequest;
 import dev.twilioconnector.support.SandboxTestSupport;
-import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,14 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConversationsOverSandboxTest extends SandboxTestSupport {
 
     private static final String PREFIX = "/conversations/v1/Conversations";
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext camel = super.createCamelContext();
-        camel.getComponent("twilio-connector", TwilioConnectorComponent.class).getConfiguration()
-                .setBaseUrls(Map.of("conversations", sandbox.conversationsBaseUrl()));
-        return camel;
-    }
 
     @Test
     void aConversationsParticipantsAndMessagesAreCreatedAndListedByTheirConversation() {

@@ -1,11 +1,9 @@
 package dev.twilioconnector.products;
 
-import dev.twilioconnector.TwilioConnectorComponent;
 import dev.twilioconnector.error.TwilioConnectorException;
 import dev.twilioconnector.headers.TwilioConnectorConstants;
 import dev.twilioconnector.sandbox.RecordedRequest;
 import dev.twilioconnector.support.SandboxTestSupport;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
@@ -21,14 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DescribedProductsOverSandboxTest extends SandboxTestSupport {
 
     private static final String ISO_SECONDS = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z";
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext camel = super.createCamelContext();
-        camel.getComponent("twilio-connector", TwilioConnectorComponent.class).getConfiguration().setBaseUrls(Map.of(
-                "messaging", sandbox.productBaseUrl("messaging"), "studio", sandbox.productBaseUrl("studio")));
-        return camel;
-    }
 
     @Test
     void aMessagingServiceIsCreatedReadUpdatedListedAndDeleted() {

@@ -1,9 +1,7 @@
 package dev.twilioconnector.products;
 
-import dev.twilioconnector.TwilioConnectorComponent;
 import dev.twilioconnector.headers.TwilioConnectorConstants;
 import dev.twilioconnector.support.SandboxTestSupport;
-import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -21,14 +19,6 @@ class InsightsOverSandboxTest extends SandboxTestSupport {
 
     private static final String CLEAN = "CA" + "0".repeat(32);
     private static final String NOISY = "CA" + "f".repeat(32);
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext camel = super.createCamelContext();
-        camel.getComponent("twilio-connector", TwilioConnectorComponent.class).getConfiguration()
-                .setBaseUrls(Map.of("insights", sandbox.insightsBaseUrl()));
-        return camel;
-    }
 
     @Test
     void aCallsSummaryIsReadByItsCallSid() {

@@ -1,8 +1,6 @@
 package dev.twilioconnector.products;
 
-import dev.twilioconnector.TwilioConnectorComponent;
 import dev.twilioconnector.support.SandboxTestSupport;
-import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -18,14 +16,6 @@ class StudioJsonFieldsOverSandboxTest extends SandboxTestSupport {
 
     private static final String FLOWS = "/studio/v2/Flows";
     private static final Map<String, Object> DEFINITION = Map.of("initial_state", "Trigger");
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext camel = super.createCamelContext();
-        camel.getComponent("twilio-connector", TwilioConnectorComponent.class).getConfiguration()
-                .setBaseUrls(Map.of("studio", sandbox.productBaseUrl("studio")));
-        return camel;
-    }
 
     @Test
     void aFlowsDefinitionIsSentAsJsonTextFromAMapAndAFlowReadBackIsSentBack() {

@@ -1,9 +1,7 @@
 package dev.twilioconnector.products;
 
-import dev.twilioconnector.TwilioConnectorComponent;
 import dev.twilioconnector.sandbox.RecordedRequest;
 import dev.twilioconnector.support.SandboxTestSupport;
-import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -18,14 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VerifyOverSandboxTest extends SandboxTestSupport {
 
     private static final String TO = "+15017122661";
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext camel = super.createCamelContext();
-        camel.getComponent("twilio-connector", TwilioConnectorComponent.class).getConfiguration()
-                .setBaseUrls(Map.of("verify", sandbox.baseUrl() + "/verify"));
-        return camel;
-    }
 
     @Test
     void aVerificationIsPendingUntilCheckedWithTheCodeSent() {

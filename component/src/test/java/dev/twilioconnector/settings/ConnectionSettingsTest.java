@@ -253,6 +253,8 @@ class ConnectionSettingsTest {
         sandbox.clearRequests();
         camel = new DefaultCamelContext();
         TwilioConnectorComponent component = sandboxConnection(sandbox);
+        // the other products at Twilio's hosts, where the settings under test place them
+        component.getConfiguration().setBaseUrls(new LinkedHashMap<>());
         PropertyBindingSupport.build().withCamelContext(camel).withTarget(component)
                 .withProperties(new LinkedHashMap<>(settings)).bind();
         camel.addComponent("twilio-connector", component);

@@ -1,6 +1,7 @@
 package dev.twilioconnector.support;
 
 import dev.twilioconnector.TwilioConnectorComponent;
+import dev.twilioconnector.catalog.Catalog;
 import dev.twilioconnector.sandbox.RecordedRequest;
 import dev.twilioconnector.sandbox.TwilioSandbox;
 import org.apache.camel.CamelContext;
@@ -50,14 +51,18 @@ public abstract class SandboxTestSupport extends CamelTestSupport {
     }
 
     /**
-     * A connection on the sandbox: a component with its account, Auth Token and base URL, not yet added to a
-     * context. Tests that need one beside this class's, or run their own contexts, set what else they test on it.
+     * A connection on the sandbox: a component with its account, Auth Token and base URL, and every other product
+     * pointed at where the sandbox serves it ({@code baseUrls}), not yet added to a context. Tests that need one
+     * beside this class's, or run their own contexts, set what else they test on it.
      */
     public static TwilioConnectorComponent sandboxConnection(TwilioSandbox sandbox) {
         TwilioConnectorComponent component = new TwilioConnectorComponent();
         component.getConfiguration().setAccountSid(sandbox.accountSid());
         component.getConfiguration().setAuthToken(sandbox.authToken());
         component.getConfiguration().setBaseUrl(sandbox.baseUrl());
+        Map<String, String> products = new LinkedHashMap<>();
+        Catalog.standard().products().forEach(product -> products.put(product, sandbox.productBaseUrl(product)));
+        component.getConfiguration().setBaseUrls(products);
         return component;
     }
 
