@@ -92,16 +92,4 @@ class ConversationsOverSandboxTest extends SandboxTestSupport {
         assertThat(requestLines()).containsExactly("DELETE " + PREFIX + "/" + conversation + "/Messages/" + message.get("sid"));
         assertThat(requests()).extracting(RecordedRequest::status).containsExactly(204);
     }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> record(Object body) {
-        assertThat(body).isInstanceOf(Map.class);
-        return (Map<String, Object>) body;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> records(Object body) {
-        assertThat(body).isInstanceOf(List.class);
-        return (List<Map<String, Object>>) body;
-    }
 }

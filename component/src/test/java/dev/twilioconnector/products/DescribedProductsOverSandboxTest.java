@@ -106,10 +106,4 @@ class DescribedProductsOverSandboxTest extends SandboxTestSupport {
         assertThat(page).isInstanceOf(List.class);
         return ((List<?>) page).stream().map(r -> (Object) ((Map<?, ?>) r).get("Sid")).toList();
     }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> record(Object body) {
-        assertThat(body).isInstanceOf(Map.class);
-        return (Map<String, Object>) body;
-    }
 }

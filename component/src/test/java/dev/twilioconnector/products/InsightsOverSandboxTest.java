@@ -94,16 +94,4 @@ class InsightsOverSandboxTest extends SandboxTestSupport {
         call.put("duration", "60");
         sandbox.put("Calls", call);
     }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> record(Object body) {
-        assertThat(body).isInstanceOf(Map.class);
-        return (Map<String, Object>) body;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> records(Object body) {
-        assertThat(body).isInstanceOf(List.class);
-        return (List<Map<String, Object>>) body;
-    }
 }

@@ -46,10 +46,4 @@ class StudioJsonFieldsOverSandboxTest extends SandboxTestSupport {
         assertThat(requests()).extracting(request -> request.formParams().get("Parameters")).containsExactly(
                 null, List.of("{\"name\":\"Zeke\"}"), List.of("{\"name\":\"Ada\"}"));
     }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> record(Object body) {
-        assertThat(body).isInstanceOf(Map.class);
-        return (Map<String, Object>) body;
-    }
 }

@@ -71,10 +71,4 @@ class VerifyOverSandboxTest extends SandboxTestSupport {
     private static String otherThan(String code) {
         return code.equals("000000") ? "111111" : "000000";
     }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> record(Object body) {
-        assertThat(body).isInstanceOf(Map.class);
-        return (Map<String, Object>) body;
-    }
 }

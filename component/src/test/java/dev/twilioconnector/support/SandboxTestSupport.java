@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A Camel context whose twilio-connector component talks to a fresh embedded sandbox over real
  * HTTP on loopback. Each test starts with empty collections and an empty request log.
@@ -64,6 +66,20 @@ public abstract class SandboxTestSupport extends CamelTestSupport {
         Catalog.standard().products().forEach(product -> products.put(product, sandbox.productBaseUrl(product)));
         component.getConfiguration().setBaseUrls(products);
         return component;
+    }
+
+    /** The body of a Get, Create or Update: one record. */
+    @SuppressWarnings("unchecked")
+    protected static Map<String, Object> record(Object body) {
+        assertThat(body).isInstanceOf(Map.class);
+        return (Map<String, Object>) body;
+    }
+
+    /** The body of a List: its records. */
+    @SuppressWarnings("unchecked")
+    protected static List<Map<String, Object>> records(Object body) {
+        assertThat(body).isInstanceOf(List.class);
+        return (List<Map<String, Object>>) body;
     }
 
     /** Sends the body (and headers) to the endpoint and returns the exchange, failed or not. */
